@@ -1,0 +1,58 @@
+// Stable error codes for files that cannot be read, with messages a reviewer understands.
+
+export const READ_ERROR_CODES = [
+  'empty',
+  'unsupported-format',
+  'corrupt',
+  'encrypted',
+  'no-text-layer',
+  'too-large',
+  'not-a-report',
+  'io-error'
+] as const
+
+export type ReadErrorCode = (typeof READ_ERROR_CODES)[number]
+
+export type AppErrorCode = ReadErrorCode | 'invalid-argument' | 'not-found' | 'cancelled' | 'internal'
+
+const MESSAGES: Record<AppErrorCode, string> = {
+  empty: '文件为空或没有可读的文字。',
+  'unsupported-format': '不支持的文件格式。',
+  corrupt: '文件已损坏，无法解析。',
+  encrypted: '文件已加密或设有密码，请解除保护后再导入。',
+  'no-text-layer': 'PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）或提供 Word 版本。',
+  'too-large': '文件过大，超出可处理的范围。',
+  'not-a-report': '内容不像法治政府建设年度报告。',
+  'io-error': '无法读取文件。',
+  'invalid-argument': '参数无效。',
+  'not-found': '未找到。',
+  cancelled: '操作已取消。',
+  internal: '内部错误。'
+}
+
+export class AppError extends Error {
+  readonly code: AppErrorCode
+  constructor(code: AppErrorCode, message?: string) {
+    super(message ?? MESSAGES[code])
+    this.name = 'AppError'
+    this.code = code
+  }
+}
+
+export function defaultMessage(code: AppErrorCode): string {
+  return MESSAGES[code]
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError
+}
+
+/** Turns anything thrown into a code and a message fit to show the reviewer. */
+export function toErrorInfo(e: unknown): { code: AppErrorCode; message: string } {
+  if (isAppError(e)) return { code: e.code, message: e.message }
+  const err = e as NodeJS.ErrnoException | undefined
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+    return { code: 'io-error', message: `${MESSAGES['io-error']}（${err.code}）` }
+  }
+  return { code: 'internal', message: `${MESSAGES.internal}${err?.message ? `：${err.message}` : ''}` }
+}

@@ -1,0 +1,42 @@
+// A checklist defined as data (resources/checklists/*.json), editable without code.
+
+import type { SectionRole } from './report'
+
+export interface Term {
+  /** A literal phrase, or a regular expression when it starts and ends with '/'. */
+  term: string
+  weight: number
+}
+
+export interface ChecklistItem {
+  id: string
+  name: { zh: string; en: string }
+  /** Which part of the report counts as evidence. */
+  scope: Exclude<SectionRole, 'preamble' | 'closing'> | 'any'
+  /** Heading phrasings (regular expressions over normalized text). */
+  headings: string[]
+  /** Body vocabulary with weights. */
+  vocabulary: Term[]
+  /** Score needed for 'present' and for 'partial'. */
+  thresholds: { present: number; partial: number }
+  /** Weight of the item in the completeness score. */
+  weight: number
+  /** Optional items ('other matters') are never reported missing as a fault. */
+  optional?: boolean
+}
+
+export interface ChecklistFindingsConfig {
+  /** Fewer quantified statements than this in the work part raises few-figures. */
+  minFigures: number
+  /** Month and day (MM-DD) of the following year by which the report must be public. */
+  publishBy: string
+}
+
+export interface Checklist {
+  id: string
+  name: { zh: string; en: string }
+  description?: string
+  version: number
+  items: ChecklistItem[]
+  findings: ChecklistFindingsConfig
+}

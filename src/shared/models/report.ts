@@ -1,0 +1,102 @@
+// Types for an extracted document and its analysis, shared by main, renderer and the CLI.
+
+export type ReportFormat = 'docx' | 'pdf' | 'html' | 'txt' | 'md'
+
+export type BlockKind = 'title' | 'heading' | 'paragraph' | 'table' | 'list'
+
+/** One block of extracted text: [start, end) offsets into ExtractedDoc.text. */
+export interface Block {
+  start: number
+  end: number
+  kind: BlockKind
+  /** Heading level when the source format marks it (Word heading styles, HTML h1–h6, Markdown #). */
+  level?: number
+  /** Where the block came from: page for PDF, paragraph index for Word, line for text. */
+  page?: number
+  para?: number
+  line?: number
+}
+
+export interface ExtractedDoc {
+  format: ReportFormat
+  /** Encoding the bytes were decoded from (text and HTML); 'utf-8' for Word and PDF. */
+  encoding: string
+  /** The report text as the reviewer reads it, blocks separated by '\n'. */
+  text: string
+  blocks: Block[]
+  /** Title the container declares (HTML <title>, Word core properties, PDF info), if any. */
+  declaredTitle?: string
+  pages?: number
+  warnings: string[]
+}
+
+export type ReportLevel = 'township' | 'county' | 'city' | 'department'
+
+export interface ReportMeta {
+  title: string | null
+  issuer: string | null
+  level: ReportLevel | null
+  year: number | null
+  /** YYYY-MM-DD */
+  published: string | null
+  signed: string | null
+  docNumber: string | null
+}
+
+export type ItemStatus = 'present' | 'partial' | 'missing'
+
+export interface Evidence {
+  heading: string | null
+  quote: string
+  start: number
+  end: number
+}
+
+export interface ItemResult {
+  id: string
+  label: string
+  status: ItemStatus
+  score: number
+  evidence: Evidence[]
+}
+
+export type FindingCode = 'late-publication' | 'no-causes' | 'few-figures' | 'year-mismatch'
+export type Severity = 'error' | 'warning' | 'info'
+
+export interface Finding {
+  code: FindingCode
+  severity: Severity
+  message: string
+  start?: number
+  end?: number
+}
+
+export type SectionRole = 'preamble' | 'work' | 'shortcomings' | 'plans' | 'other' | 'closing'
+
+export interface Heading {
+  text: string
+  level: number
+  start: number
+  end: number
+  /** For a run-in heading ("(一)加强组织领导。正文…"), the heading ends before the body. */
+  runIn: boolean
+}
+
+export interface Section {
+  role: SectionRole
+  heading: Heading | null
+  start: number
+  end: number
+}
+
+export interface Analysis {
+  meta: ReportMeta
+  items: ItemResult[]
+  findings: Finding[]
+  headings: Heading[]
+  sections: Section[]
+  /** Ranges of web clutter set aside from the report text. */
+  clutter: Array<{ start: number; end: number }>
+  figures: number
+  checklistId: string
+}
