@@ -1,0 +1,142 @@
+// The analysis pipeline: normalized text → clutter, title, headings, sections → metadata, items, findings,
+// with every offset mapped back to the text the reviewer reads.
+
+import type { Checklist } from '../../shared/models/checklist'
+import type { Analysis, Evidence, ExtractedDoc, Heading, Section } from '../../shared/models/report'
+import { detectItems } from './detect'
+import { computeFindings } from './findings'
+import { extractMeta } from './metadata'
+import { normalize, toOriginal, type Normalized } from './normalize'
+import {
+  applyBlocks,
+  buildSections,
+  findClosing,
+  findHeadings,
+  findTitle,
+  isClutterLine,
+  looksLikeTitle,
+  markPreTitleClutter,
+  ORG_SUFFIX,
+  SPAM,
+  splitLines,
+  stripSiteSuffix,
+  type Line
+} from './structure'
+
+/** Original offset → normalized offset (the first normalized character at or after it). */
+function toNormIndex(norm: Normalized, orig: number): number {
+  const map = norm.map
+  let lo = 0
+  let hi = map.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (map[mid]! < orig) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function bodyStartLine(lines: Line[], titleLine: number): number {
+  for (let i = titleLine + 1; i < lines.length; i++) {
+    const l = lines[i]!
+    if (l.clutter) continue
+    const t = l.text.replace(/\s/g, '')
+    if (t.length <= 30 && ORG_SUFFIX.test(t)) continue // issuing body on its own line
+    if (/^\(?\d{4}年\d{1,2}月\d{1,2}日[^。]{0,40}\)?$/.test(t)) continue
+    if (looksLikeTitle(t)) continue
+    return i
+  }
+  return Math.max(0, titleLine + 1)
+}
+
+const REPORT_WORDS = /法治|依法行政|依法治|普法|执法/g
+const OTHER_KINDS = /政府信息公开(?:工作)?年度报告|述法报告|述职述廉|述职报告/
+
+/** Why the text is clearly not an annual rule-of-law report, or null. */
+export function notAReportReason(text: string, title: string | null): string | null {
+  const hits = (text.match(REPORT_WORDS) ?? []).length
+  if (title && OTHER_KINDS.test(title) && !/法治政府建设/.test(title)) return `这是“${title}”，不是法治政府建设年度报告。`
+  if (hits < 3) return '文中几乎没有“法治”“依法行政”“普法”“执法”等内容，不像法治政府建设年度报告。'
+  return null
+}
+
+export interface AnalyzeOutput extends Analysis {
+  notReport: string | null
+}
+
+export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput {
+  const norm = normalize(doc.text)
+  const text = norm.text
+  const lines = splitLines(text)
+  applyBlocks(lines, doc.blocks, (o) => toNormIndex(norm, o))
+  for (const l of lines) l.clutter = isClutterLine(l.text)
+
+  const titleLine = findTitle(lines)
+  markPreTitleClutter(lines, titleLine)
+  if (titleLine >= 0) {
+    // The same title repeated under the page header is not report text either.
+    const t = stripSiteSuffix(lines[titleLine]!.text)
+    for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 8); i++) if (lines[i]!.text === t) lines[i]!.clutter = true
+  }
+  const bodyLine = bodyStartLine(lines, titleLine)
+  const closingLine = Math.max(findClosing(lines), bodyLine + 1)
+  const headingsNorm = findHeadings(lines, bodyLine)
+  const sectionsNorm = buildSections(lines, headingsNorm, bodyLine, closingLine)
+  if (closingLine < lines.length) {
+    const last = lines[lines.length - 1]!
+    sectionsNorm.push({ role: 'closing', heading: null, start: lines[closingLine]!.start, end: last.end })
+  }
+
+  const meta = extractMeta({ lines, titleLine, bodyLine, closingLine, declaredTitle: doc.declaredTitle, text })
+
+  const mapRange = (s: number, e: number) => toOriginal(norm, s, e)
+  const quote = (s: number, e: number) => {
+    const r = mapRange(s, e)
+    let q = doc.text.slice(r.start, r.end).replace(/\s+/g, ' ').trim()
+    if (q.length > 160) q = q.slice(0, 159) + '…'
+    return { ...r, q }
+  }
+  const evidence = (heading: string | null, s: number, e: number): Evidence => {
+    const r = quote(s, e)
+    return { heading, quote: r.q, start: r.start, end: r.end }
+  }
+  const items = detectItems({ text, headings: headingsNorm, sections: sectionsNorm, evidence }, checklist)
+
+  const titleYear = meta.title ? Number(/((?:19|20)\d{2})\s*年/.exec(meta.title)?.[1] ?? NaN) || null : null
+  const bodyYearMatch = lines
+    .slice(bodyLine, bodyLine + 4)
+    .map((l) => /现将[^。]{0,20}?((?:19|20)\d{2})\s*年/.exec(l.text))
+    .find(Boolean)
+  const { findings, figures } = computeFindings({
+    text,
+    meta,
+    sections: sectionsNorm,
+    titleYear,
+    bodyYear: bodyYearMatch ? Number(bodyYearMatch[1]) : null,
+    config: checklist.findings
+  })
+
+  const mapHeading = (h: Heading): Heading => ({ ...h, ...mapRange(h.start, h.end), text: quote(h.start, h.end).q })
+  const headings: Heading[] = headingsNorm.map(mapHeading)
+  if (titleLine >= 0) {
+    const t = lines[titleLine]!
+    headings.unshift({ text: meta.title ?? t.text, level: 0, runIn: false, ...mapRange(t.start, t.end) })
+  }
+  const sections: Section[] = sectionsNorm.map((s) => ({ ...s, heading: s.heading ? mapHeading(s.heading) : null, ...mapRange(s.start, s.end) }))
+  const clutter: Array<{ start: number; end: number }> = lines.filter((l) => l.clutter).map((l) => mapRange(l.start, l.end))
+  SPAM.lastIndex = 0
+  for (let m = SPAM.exec(text); m; m = SPAM.exec(text)) clutter.push(mapRange(m.index, m.index + m[0].length))
+  clutter.sort((a, b) => a.start - b.start)
+
+  return {
+    meta,
+    items,
+    findings: findings.map((f) => (f.start !== undefined && f.end !== undefined ? { ...f, ...mapRange(f.start, f.end) } : f)),
+    headings,
+    sections,
+    clutter,
+    figures,
+    checklistId: checklist.id,
+    notReport: notAReportReason(text, meta.title)
+  }
+}

@@ -1,0 +1,138 @@
+// Checklist detection: each item's status, score and evidence, from headings and body vocabulary
+// found only in the part of the report the item belongs to.
+
+import type { Checklist, ChecklistItem } from '../../shared/models/checklist'
+import type { Evidence, Heading, ItemResult, ItemStatus, Section } from '../../shared/models/report'
+
+export interface DetectContext {
+  /** Normalized text. */
+  text: string
+  headings: Heading[]
+  sections: Section[]
+  /** Builds evidence (original offsets and quote) from a normalized range. */
+  evidence: (heading: string | null, start: number, end: number) => Evidence
+}
+
+interface CompiledItem {
+  item: ChecklistItem
+  headings: RegExp[]
+  terms: Array<{ re: RegExp; weight: number }>
+}
+
+function toRegExp(p: string, flags = ''): RegExp {
+  if (p.length > 2 && p.startsWith('/') && p.endsWith('/')) return new RegExp(p.slice(1, -1), flags)
+  return new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags)
+}
+
+const cache = new WeakMap<Checklist, CompiledItem[]>()
+function compile(checklist: Checklist): CompiledItem[] {
+  let c = cache.get(checklist)
+  if (!c) {
+    c = checklist.items.map((item) => ({
+      item,
+      headings: item.headings.map((h) => new RegExp(h)),
+      terms: item.vocabulary.map((v) => ({ re: toRegExp(v.term, 'g'), weight: v.weight }))
+    }))
+    cache.set(checklist, c)
+  }
+  return c
+}
+
+function inScope(item: ChecklistItem, s: Section): boolean {
+  if (item.scope === 'any') return s.role !== 'closing'
+  return s.role === item.scope
+}
+
+const SENTENCE = /[^。;!?\n]+[。;!?]?/g
+
+function statusOf(score: number, item: ChecklistItem): ItemStatus {
+  if (score >= item.thresholds.present) return 'present'
+  if (score >= item.thresholds.partial && score > 0) return 'partial'
+  return 'missing'
+}
+
+export function detectItems(ctx: DetectContext, checklist: Checklist): ItemResult[] {
+  return compile(checklist).map((c) => detectItem(ctx, c))
+}
+
+function detectItem(ctx: DetectContext, c: CompiledItem): ItemResult {
+  const { item } = c
+  const sections = ctx.sections.filter((s) => inScope(item, s))
+  const evidence: Evidence[] = []
+  const taken: Array<[number, number]> = [] // normalized ranges already quoted
+  const addEvidence = (heading: string | null, start: number, end: number) => {
+    taken.push([start, end])
+    evidence.push(ctx.evidence(heading, start, end))
+  }
+  let headingScore = 0
+  let bodyChars = 0
+  // Sections whose role is the item's own (shortcomings, plans, other) are themselves the evidence.
+  const ownRole = item.scope !== 'work' && item.scope !== 'any'
+  for (const s of sections) {
+    const bodyStart = s.heading ? s.heading.end : s.start
+    const body = ctx.text.slice(bodyStart, s.end).replace(/\s/g, '')
+    bodyChars += body.length
+    if (ownRole) {
+      const strong = body.length >= 15
+      headingScore = Math.max(headingScore, s.heading ? (strong ? item.thresholds.present : item.thresholds.partial) : strong ? item.thresholds.present * 0.75 : 0)
+      const firstSentence = ctx.text.slice(bodyStart, s.end).match(/[^。;\n]+[。;]?/)
+      const quoteEnd = firstSentence ? bodyStart + (firstSentence.index ?? 0) + firstSentence[0].length : Math.min(s.end, bodyStart + 80)
+      addEvidence(s.heading?.text ?? null, s.heading ? s.heading.start : s.start, Math.min(quoteEnd, s.end))
+    }
+  }
+  // Headings inside the scope that name the item.
+  if (!ownRole) {
+    let hits = 0
+    for (const h of ctx.headings) {
+      if (!sections.some((s) => h.start >= s.start && h.start < s.end)) continue
+      if (!c.headings.some((re) => re.test(h.text))) continue
+      const base = h.level <= 2 ? 4 : h.level <= 4 ? 3 : 2
+      headingScore = hits === 0 ? base : Math.min(headingScore + 1, base + 2)
+      hits++
+      if (evidence.length < 3) {
+        const after = ctx.text.slice(h.end, h.end + 120)
+        const m = after.match(/^[。]?[^。;\n]*[。;]?/)
+        addEvidence(h.text, h.start, h.end + (m ? m[0].length : 0))
+      }
+    }
+  }
+  // Body vocabulary, with diminishing returns per term.
+  let vocabScore = 0
+  const sentenceScores: Array<{ start: number; end: number; score: number }> = []
+  for (const s of sections) {
+    const seg = ctx.text.slice(s.start, s.end)
+    SENTENCE.lastIndex = 0
+    for (let m = SENTENCE.exec(seg); m; m = SENTENCE.exec(seg)) {
+      let score = 0
+      for (const t of c.terms) {
+        t.re.lastIndex = 0
+        const n = (m[0].match(t.re) ?? []).length
+        if (n) score += t.weight * n
+      }
+      if (score > 0) sentenceScores.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, score })
+    }
+    for (const t of c.terms) {
+      t.re.lastIndex = 0
+      const n = (seg.match(t.re) ?? []).length
+      if (n) vocabScore += t.weight * (1 + 0.5 * (Math.min(n, 3) - 1))
+    }
+  }
+  if (ownRole) vocabScore = Math.min(vocabScore, item.thresholds.present / 2)
+  const total = headingScore + vocabScore
+  let status = statusOf(total, item)
+  if (ownRole && status === 'present' && bodyChars < 15) status = 'partial'
+  sentenceScores.sort((a, b) => b.score - a.score || a.start - b.start)
+  for (const s of sentenceScores) {
+    if (evidence.length >= 5) break
+    if (taken.some(([a, b]) => a <= s.start && s.end <= b)) continue
+    addEvidence(null, s.start, s.end)
+  }
+  if (status === 'missing') evidence.length = Math.min(evidence.length, 2)
+  return {
+    id: item.id,
+    label: item.name.zh,
+    status,
+    score: Math.round(Math.min(1, total / item.thresholds.present) * 100) / 100,
+    evidence
+  }
+}

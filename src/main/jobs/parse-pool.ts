@@ -1,0 +1,111 @@
+// Runs checkFile on worker threads (one per core) when a built worker is available, else in this thread.
+
+import fs from 'node:fs'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { Checklist } from '../../shared/models/checklist'
+import { checkFile, type CheckOutcome } from '../services/check-service'
+
+export interface ParsePool {
+  run(file: string, full?: boolean): Promise<CheckOutcome>
+  close(): Promise<void>
+  readonly threads: number
+}
+
+/** The built worker beside the built CLI or main bundle; none when running from TypeScript sources. */
+export function defaultWorkerUrl(): URL | null {
+  const here = import.meta.url
+  if (!here.endsWith('.js')) return null
+  const candidates = [new URL('./parse-worker.js', here), new URL('../parse-worker.js', here), new URL('../cli/parse-worker.js', here)]
+  return candidates.find((u) => fs.existsSync(fileURLToPath(u))) ?? null
+}
+
+export function createParsePool(checklist: Checklist, opts: { threads?: number; workerUrl?: URL | null } = {}): ParsePool {
+  const workerUrl = opts.workerUrl === undefined ? defaultWorkerUrl() : opts.workerUrl
+  const threads = Math.max(1, opts.threads ?? Math.min(os.availableParallelism(), 8))
+  if (!workerUrl) {
+    // In-process: still bounded to `threads` files in flight.
+    let active = 0
+    const waiting: Array<() => void> = []
+    return {
+      threads: 1,
+      async run(file, full = false) {
+        if (active >= threads) await new Promise<void>((r) => waiting.push(r))
+        active++
+        try {
+          const o = await checkFile(file, checklist)
+          return full ? o : { report: o.report }
+        } finally {
+          active--
+          waiting.shift()?.()
+        }
+      },
+      async close() {}
+    }
+  }
+
+  interface Task {
+    id: number
+    file: string
+    full: boolean
+    resolve: (o: CheckOutcome) => void
+  }
+  const queue: Task[] = []
+  const idle: Worker[] = []
+  const busy = new Map<Worker, Task>()
+  let nextId = 1
+  let closed = false
+
+  const spawn = (): Worker => {
+    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 256 } })
+    w.on('message', (msg: { id: number; outcome: CheckOutcome }) => {
+      const t = busy.get(w)
+      busy.delete(w)
+      if (t && t.id === msg.id) t.resolve(msg.outcome)
+      idle.push(w)
+      pump()
+    })
+    const fail = (err: Error) => {
+      // A worker that dies (out of memory on a hostile file) fails its file only; a new one takes its place.
+      const t = busy.get(w)
+      busy.delete(w)
+      const i = idle.indexOf(w)
+      if (i >= 0) idle.splice(i, 1)
+      if (t) t.resolve({ report: { file: t.file, ok: false, error: { code: 'too-large', message: `处理该文件时资源耗尽（${err.message}）。` } } })
+      if (!closed) {
+        idle.push(spawn())
+        pump()
+      }
+    }
+    w.on('error', fail)
+    w.on('exit', (code) => {
+      if (code !== 0 && !closed) fail(new Error(`exit ${code}`))
+    })
+    return w
+  }
+  for (let i = 0; i < threads; i++) idle.push(spawn())
+
+  function pump(): void {
+    while (idle.length && queue.length) {
+      const w = idle.pop()!
+      const t = queue.shift()!
+      busy.set(w, t)
+      w.postMessage({ id: t.id, file: t.file, checklist, full: t.full })
+    }
+  }
+
+  return {
+    threads,
+    run(file, full = false) {
+      return new Promise<CheckOutcome>((resolve) => {
+        queue.push({ id: nextId++, file, full, resolve })
+        pump()
+      })
+    },
+    async close() {
+      closed = true
+      await Promise.all([...idle, ...busy.keys()].map((w) => w.terminate()))
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// Loads checklists: the bundled ones by id, or a reviewer's JSON file by path, validated by schema.
+
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Checklist } from '../../shared/models/checklist'
+import { checklistSchema } from '../../shared/schemas/checklist'
+import { AppError } from '../../shared/errors'
+import { resourcesDir } from './resources'
+
+export function parseChecklist(json: unknown, source: string): Checklist {
+  const r = checklistSchema.safeParse(json)
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    throw new AppError('invalid-argument', `清单 ${source} 格式不正确：${issue?.path.join('.') || '(根)'} ${issue?.message ?? ''}`)
+  }
+  return r.data
+}
+
+export function bundledChecklistIds(): string[] {
+  return fs
+    .readdirSync(path.join(resourcesDir(), 'checklists'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort()
+}
+
+/** An id of a bundled checklist (default, statutory) or a path to a checklist JSON file. */
+export function loadChecklist(idOrPath = 'default'): Checklist {
+  const isId = /^[a-z][a-z0-9-]*$/.test(idOrPath)
+  const file = isId ? path.join(resourcesDir(), 'checklists', `${idOrPath}.json`) : path.resolve(idOrPath)
+  let raw: string
+  try {
+    raw = fs.readFileSync(file, 'utf8')
+  } catch {
+    throw new AppError('not-found', isId ? `没有名为 ${idOrPath} 的清单（可用：${bundledChecklistIds().join('、')}）。` : `找不到清单文件 ${idOrPath}。`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new AppError('invalid-argument', `清单文件 ${file} 不是有效的 JSON：${(e as Error).message}`)
+  }
+  return parseChecklist(json, file)
+}

@@ -1,0 +1,54 @@
+// Expands files and folders (recursively, without recursion on the stack) into the list of files to read.
+
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { SUPPORTED_EXTENSIONS } from '../readers'
+
+export interface Collected {
+  /** Files to read, in a stable order. */
+  files: string[]
+  /** Files found in folders whose type cannot be read: listed, never silently skipped. */
+  unsupported: string[]
+  /** Paths that do not exist or cannot be listed. */
+  missing: Array<{ path: string; reason: string }>
+}
+
+const supported = new Set<string>(SUPPORTED_EXTENSIONS)
+
+export async function collectFiles(paths: string[]): Promise<Collected> {
+  const out: Collected = { files: [], unsupported: [], missing: [] }
+  for (const p of paths) {
+    let st
+    try {
+      st = await fs.stat(p)
+    } catch (e) {
+      out.missing.push({ path: p, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件或文件夹不存在。' : '无法访问。' })
+      continue
+    }
+    if (st.isFile()) {
+      out.files.push(p) // a file named explicitly is always read (its content decides the format)
+      continue
+    }
+    const stack = [p]
+    const found: string[] = []
+    while (stack.length) {
+      const dir = stack.pop()!
+      let entries
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true })
+      } catch {
+        out.missing.push({ path: dir, reason: '无法读取文件夹。' })
+        continue
+      }
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name.startsWith('~$')) continue // hidden files, Office lock files
+        const full = path.join(dir, e.name)
+        if (e.isDirectory()) stack.push(full)
+        else if (e.isFile()) found.push(full)
+      }
+    }
+    found.sort((a, b) => a.localeCompare(b, 'zh-CN'))
+    for (const f of found) (supported.has(path.extname(f).toLowerCase()) ? out.files : out.unsupported).push(f)
+  }
+  return out
+}
