@@ -55,7 +55,10 @@ const OTHER_KINDS = /政府信息公开(?:工作)?年度报告|述法报告|述�
 /** Why the text is clearly not an annual rule-of-law report, or null. */
 export function notAReportReason(text: string, title: string | null): string | null {
   const hits = (text.match(REPORT_WORDS) ?? []).length
-  if (title && OTHER_KINDS.test(title) && !/法治政府建设/.test(title)) return `这是“${title}”，不是法治政府建设年度报告。`
+  const opening = title ?? text.slice(0, 200).split('\n').find((l) => OTHER_KINDS.test(l)) ?? null
+  if (opening && OTHER_KINDS.test(opening) && !/法治政府建设/.test(opening)) {
+    return `这是“${opening.match(/[^\n]{0,30}(?:政府信息公开(?:工作)?年度报告|述法报告|述职述廉|述职报告)/)?.[0] ?? opening}”，不是法治政府建设年度报告。`
+  }
   if (hits < 3) return '文中几乎没有“法治”“依法行政”“普法”“执法”等内容，不像法治政府建设年度报告。'
   return null
 }
@@ -96,9 +99,9 @@ export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput 
     if (q.length > 160) q = q.slice(0, 159) + '…'
     return { ...r, q }
   }
-  const evidence = (heading: string | null, s: number, e: number): Evidence => {
+  const evidence = (heading: Heading | null, s: number, e: number): Evidence => {
     const r = quote(s, e)
-    return { heading, quote: r.q, start: r.start, end: r.end }
+    return { heading: heading ? quote(heading.start, heading.end).q : null, quote: r.q, start: r.start, end: r.end }
   }
   const items = detectItems({ text, headings: headingsNorm, sections: sectionsNorm, evidence }, checklist)
 

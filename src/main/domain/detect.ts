@@ -9,8 +9,8 @@ export interface DetectContext {
   text: string
   headings: Heading[]
   sections: Section[]
-  /** Builds evidence (original offsets and quote) from a normalized range. */
-  evidence: (heading: string | null, start: number, end: number) => Evidence
+  /** Builds evidence (original offsets, quote and heading as written) from a normalized range. */
+  evidence: (heading: Heading | null, start: number, end: number) => Evidence
 }
 
 interface CompiledItem {
@@ -60,7 +60,7 @@ function detectItem(ctx: DetectContext, c: CompiledItem): ItemResult {
   const sections = ctx.sections.filter((s) => inScope(item, s))
   const evidence: Evidence[] = []
   const taken: Array<[number, number]> = [] // normalized ranges already quoted
-  const addEvidence = (heading: string | null, start: number, end: number) => {
+  const addEvidence = (heading: Heading | null, start: number, end: number) => {
     taken.push([start, end])
     evidence.push(ctx.evidence(heading, start, end))
   }
@@ -77,7 +77,7 @@ function detectItem(ctx: DetectContext, c: CompiledItem): ItemResult {
       headingScore = Math.max(headingScore, s.heading ? (strong ? item.thresholds.present : item.thresholds.partial) : strong ? item.thresholds.present * 0.75 : 0)
       const firstSentence = ctx.text.slice(bodyStart, s.end).match(/[^。;\n]+[。;]?/)
       const quoteEnd = firstSentence ? bodyStart + (firstSentence.index ?? 0) + firstSentence[0].length : Math.min(s.end, bodyStart + 80)
-      addEvidence(s.heading?.text ?? null, s.heading ? s.heading.start : s.start, Math.min(quoteEnd, s.end))
+      addEvidence(s.heading, s.heading ? s.heading.start : s.start, Math.min(quoteEnd, s.end))
     }
   }
   // Headings inside the scope that name the item.
@@ -92,7 +92,7 @@ function detectItem(ctx: DetectContext, c: CompiledItem): ItemResult {
       if (evidence.length < 3) {
         const after = ctx.text.slice(h.end, h.end + 120)
         const m = after.match(/^[。]?[^。;\n]*[。;]?/)
-        addEvidence(h.text, h.start, h.end + (m ? m[0].length : 0))
+        addEvidence(h, h.start, h.end + (m ? m[0].length : 0))
       }
     }
   }

@@ -29,6 +29,7 @@ function plausibility(text: string): number {
       cjk++
       if (COMMON_SIMPLIFIED.includes(ch) || COMMON_TRADITIONAL.includes(ch)) score++
     } else if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff)) score -= 5 // replacement or private use
+    else if (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) score -= 5 // control characters
   }
   return cjk === 0 ? score : score / Math.sqrt(cjk)
 }
@@ -68,6 +69,8 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   const decl = declared?.toLowerCase().trim()
   if (decl && /^(gb2312|gbk|gb18030|x-gbk|big5|big5-hkscs)$/.test(decl)) candidates.push(decl === 'big5-hkscs' ? 'big5' : 'gb18030')
   for (const c of ['gb18030', 'big5']) if (!candidates.includes(c)) candidates.push(c)
+  // Chinese UTF-16 without a BOM has few zero bytes: let it compete on plausibility too.
+  if (bytes.length % 2 === 0) candidates.push('utf-16le', 'utf-16be')
 
   let best: { text: string; encoding: string; score: number } | null = null
   for (const enc of candidates) {
@@ -76,7 +79,7 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
     const score = plausibility(t.length > 20000 ? t.slice(0, 20000) : t)
     if (!best || score > best.score + 0.01) best = { text: t, encoding: enc, score }
   }
-  if (best) return { text: best.text, encoding: best.encoding === 'gb18030' ? 'gb18030' : best.encoding, replaced: 0 }
+  if (best) return { text: best.text, encoding: best.encoding, replaced: 0 }
 
   // Nothing fits cleanly: decode leniently with the most likely one and count the losses.
   const lenient = new TextDecoder(candidates[0] === 'big5' ? 'big5' : 'gb18030').decode(bytes)
