@@ -50,7 +50,7 @@ export function isAppError(e: unknown): e is AppError {
 /** Turns anything thrown into a code and a message fit to show the reviewer. */
 export function toErrorInfo(e: unknown): { code: AppErrorCode; message: string } {
   if (isAppError(e)) return { code: e.code, message: e.message }
-  const err = e as NodeJS.ErrnoException | undefined
+  const err = e as { code?: unknown; message?: string } | undefined
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
     return { code: 'io-error', message: `${MESSAGES['io-error']}（${err.code}）` }
   }

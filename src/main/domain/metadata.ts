@@ -16,7 +16,7 @@ export interface MetaInput {
 
 const FIELD = (names: string) => new RegExp(`(?:${names})\\s*[:：]?\\s*`, 'g')
 const PUBLISHED_FIELDS = [FIELD('发布时间|发布日期|发布于'), FIELD('(?<![生成发文])时间|(?<![生成发文])日期'), FIELD('公文生成日期|生成日期|发文日期|成文日期|印发日期')]
-const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d{1,4}\s*号/
+const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}\s*[〔[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d{1,4}\s*号/
 
 function dateAfter(text: string, re: RegExp): string | null {
   re.lastIndex = 0

@@ -306,7 +306,7 @@ function refineFlat(sections: Section[], lines: Line[]): Section[] {
     let from = sec.start
     let role: SectionRole = 'work'
     for (const p of paras) {
-      const r: SectionRole | null = FLAT_SHORT.test(p.text.slice(0, 80)) && role === 'work' ? 'shortcomings' : FLAT_PLAN.test(p.text) && role !== 'plans' && p.start > sec.start ? 'plans' : null
+      const r: SectionRole | null = FLAT_SHORT.test(p.text.slice(0, 80)) && role === 'work' ? 'shortcomings' : FLAT_PLAN.test(p.text) && (role as SectionRole) !== 'plans' && p.start > sec.start ? 'plans' : null
       if (r && r !== role) {
         if (p.start > from) out.push({ role, heading: null, start: from, end: p.start })
         role = r

@@ -144,7 +144,11 @@ function formatNumber(fmt: string, n: number): string {
 function toRoman(n: number): string {
   const t: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
   let s = ''
-  for (const [v, r] of t) while (n >= v) ((s += r), (n -= v))
+  for (const [v, r] of t)
+    while (n >= v) {
+      s += r
+      n -= v
+    }
   return s
 }
 
@@ -201,8 +205,13 @@ export function readDocx(bytes: Uint8Array): ExtractedDoc {
       let kind: BlockKind = 'paragraph'
       let level: number | undefined
       if (role.title) kind = 'title'
-      else if (outline !== undefined && outline < 9) ((kind = 'heading'), (level = outline + 1))
-      else if (role.level) ((kind = 'heading'), (level = role.level))
+      else if (outline !== undefined && outline < 9) {
+        kind = 'heading'
+        level = outline + 1
+      } else if (role.level) {
+        kind = 'heading'
+        level = role.level
+      }
       else if (label) kind = 'list'
       b.add(t, kind, level ? { level, para } : { para })
     }

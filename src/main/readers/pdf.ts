@@ -114,7 +114,6 @@ export async function readPdf(bytes: Uint8Array): Promise<ExtractedDoc> {
     standardFontDataUrl,
     disableFontFace: true,
     useSystemFonts: false,
-    isEvalSupported: false,
     verbosity: 0
   })
   let doc: Awaited<typeof task.promise>

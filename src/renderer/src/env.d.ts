@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-/// <reference path="../../preload/index.d.ts" />
+import '../../preload/index.d'
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'
   const component: DefineComponent<object, object, unknown>
