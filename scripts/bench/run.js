@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Benchmark: builds a set of at least 1,000 report files of mixed formats from the fixtures, runs
+// `report-audit check` over them and prints files per second and peak memory; on the PDFs of the set
+// it also times poppler's pdftotext (the C++ reference for extraction alone) and prints the ratio.
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const BIN = path.join(ROOT, 'bin', 'report-audit.js')
+const N = Number(process.env.BENCH_FILES ?? 1000)
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-bench-'))
+
+execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+
+// Mixed formats: the real reports as Word, PDF, GBK/UTF-8 HTML, GB18030/UTF-16 text, plus portal excerpts.
+const sources = [
+  ...fs.readdirSync(path.join(ROOT, 'tests/fixtures/corpus/formats')).filter((f) => !f.endsWith('.json')).map((f) => path.join(ROOT, 'tests/fixtures/corpus/formats', f)),
+  ...fs.readdirSync(path.join(ROOT, 'tests/fixtures/corpus/excerpts')).filter((f) => f.endsWith('.txt')).map((f) => path.join(ROOT, 'tests/fixtures/corpus/excerpts', f))
+]
+const all = path.join(work, 'all')
+const pdfDir = path.join(all, 'pdf')
+fs.mkdirSync(pdfDir, { recursive: true })
+fs.mkdirSync(path.join(all, 'other'), { recursive: true })
+for (let i = 0; i < N; i++) {
+  const src = sources[i % sources.length]
+  const name = `${String(i).padStart(5, '0')}-${path.basename(src)}`
+  fs.copyFileSync(src, path.join(src.endsWith('.pdf') ? pdfDir : path.join(all, 'other'), name))
+}
+const pdfs = fs.readdirSync(pdfDir).map((f) => path.join(pdfDir, f))
+
+function check(dir) {
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, [BIN, 'check', '--json', '--stats', dir], { encoding: 'utf8', maxBuffer: 1 << 30 })
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  const stats = JSON.parse(r.stderr.trim().split('\n').pop())
+  const reports = JSON.parse(r.stdout).reports
+  return { seconds, stats, ok: reports.filter((x) => x.ok).length, total: reports.length }
+}
+
+const full = check(all)
+console.log(`check: ${full.total} files (${full.ok} read) in ${full.seconds.toFixed(2)} s = ${(full.total / full.seconds).toFixed(1)} files/s; peak memory ${full.stats.maxRssMb.toFixed(0)} MB (${full.stats.threads} threads)`)
+
+const pdfCheck = check(pdfDir)
+let pdftotext = null
+try {
+  execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
+  const t0 = process.hrtime.bigint()
+  for (const f of pdfs) execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { stdio: ['ignore', 'ignore', 'ignore'] })
+  pdftotext = Number(process.hrtime.bigint() - t0) / 1e9
+} catch {
+  console.log('pdftotext: not installed (apt-get install poppler-utils); ratio not measured')
+}
+console.log(`check on ${pdfs.length} PDFs: ${pdfCheck.seconds.toFixed(2)} s (${(pdfs.length / pdfCheck.seconds).toFixed(1)} files/s), peak memory ${pdfCheck.stats.maxRssMb.toFixed(0)} MB`)
+if (pdftotext !== null) {
+  const ratio = pdfCheck.seconds / pdftotext
+  console.log(`pdftotext on the same ${pdfs.length} PDFs: ${pdftotext.toFixed(2)} s (${(pdfs.length / pdftotext).toFixed(1)} files/s)`)
+  console.log(`ratio check/pdftotext: ${ratio.toFixed(2)}× (target ≤ 3×) ${ratio <= 3 ? 'MET' : 'NOT MET'}`)
+}
+console.log(`peak memory target < 500 MB: ${full.stats.maxRssMb < 500 && pdfCheck.stats.maxRssMb < 500 ? 'MET' : 'NOT MET'}`)
+fs.rmSync(work, { recursive: true, force: true })
