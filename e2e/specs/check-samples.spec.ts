@@ -1,5 +1,4 @@
 // A reviewer opens the app and checks the bundled sample reports against each checklist.
-import { CHANNELS } from '../../src/shared/ipc/channels'
 import { expect, test } from '../fixtures/renderer'
 
 test('checks the bundled samples and shows a tag per checklist item', async ({ app }, testInfo) => {
@@ -16,8 +15,8 @@ test('checks the bundled samples and shows a tag per checklist item', async ({ a
   const xiaduopu = table.locator('tr[data-file="xiaduopu-2020.gbk.html"]')
   await expect(xiaduopu.locator('[data-item="enforcement"]')).not.toHaveText('具备')
   await app.screenshot({ path: testInfo.outputPath('samples-zh.png'), fullPage: true })
-  // the channel table the page's binding mirrors is the real one
-  expect(Object.keys(CHANNELS)).toEqual(['reports:check', 'reports:checkSamples', 'reports:checklists', 'app:version'])
+  // the version channel answers through the same binding
+  expect(await app.evaluate(() => (globalThis as unknown as { api: { app: { version(): Promise<string> } } }).api.app.version())).toMatch(/^\d+\.\d+\.\d+$/)
 })
 
 test('switching to the statutory checklist shows its five items', async ({ app }) => {
