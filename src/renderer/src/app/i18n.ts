@@ -14,7 +14,8 @@ const messages = {
       findings: '发现的问题',
       failed: '无法读取',
       empty: '还没有检查结果。点击“检查示例报告”查看示例。',
-      status: { present: '具备', partial: '部分', missing: '缺失' }
+      status: { present: '具备', partial: '部分', missing: '缺失' },
+      finding: { 'late-publication': '逾期公开', 'no-causes': '未分析原因', 'few-figures': '数据偏少', 'year-mismatch': '年度不一致' }
     }
   },
   en: {
@@ -29,7 +30,8 @@ const messages = {
       findings: 'Findings',
       failed: 'Could not read',
       empty: 'No results yet. Click “Check sample reports” to try.',
-      status: { present: 'Present', partial: 'Partial', missing: 'Missing' }
+      status: { present: 'Present', partial: 'Partial', missing: 'Missing' },
+      finding: { 'late-publication': 'Published late', 'no-causes': 'No causes', 'few-figures': 'Few figures', 'year-mismatch': 'Year mismatch' }
     }
   }
 }
