@@ -1,12 +1,11 @@
 // report-audit: the command-line tool. Runs the same services as the app; never imports electron.
 
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CheckedReport } from '../shared/models/check'
 import { toErrorInfo } from '../shared/errors'
 import { createParsePool } from './jobs/parse-pool'
 import { loadChecklist } from './services/checklists'
-import { collectFiles } from './services/collect-files'
+import { collectFiles, notReadReports } from './services/collect-files'
 import { formatRow, formatHeader } from './cli-table'
 
 const USAGE = `用法 / Usage:
@@ -53,12 +52,7 @@ async function check(argv: string[]): Promise<number> {
   }
   const json = !!parsed.values.json
   const collected = await collectFiles(parsed.positionals)
-  const early: CheckedReport[] = [
-    ...collected.missing.map((m): CheckedReport => ({ file: m.path, ok: false, error: { code: 'io-error', message: m.reason } })),
-    ...collected.unsupported.map(
-      (f): CheckedReport => ({ file: f, ok: false, error: { code: 'unsupported-format', message: `不支持的文件类型（${path.extname(f) || '无扩展名'}）。` } })
-    )
-  ]
+  const early = notReadReports(collected)
   if (!collected.files.length && !early.length) return usageError('没有找到可检查的文件。')
 
   const started = performance.now()

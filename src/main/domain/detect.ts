@@ -99,24 +99,26 @@ function detectItem(ctx: DetectContext, c: CompiledItem): ItemResult {
   // Body vocabulary, with diminishing returns per term.
   let vocabScore = 0
   const sentenceScores: Array<{ start: number; end: number; score: number }> = []
+  const termCounts = new Array<number>(c.terms.length).fill(0)
   for (const s of sections) {
     const seg = ctx.text.slice(s.start, s.end)
     SENTENCE.lastIndex = 0
     for (let m = SENTENCE.exec(seg); m; m = SENTENCE.exec(seg)) {
       let score = 0
-      for (const t of c.terms) {
+      c.terms.forEach((t, k) => {
         t.re.lastIndex = 0
-        const n = (m[0].match(t.re) ?? []).length
-        if (n) score += t.weight * n
-      }
+        const n = (m![0].match(t.re) ?? []).length
+        termCounts[k]! += n
+        score += t.weight * n
+      })
       if (score > 0) sentenceScores.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, score })
     }
-    for (const t of c.terms) {
-      t.re.lastIndex = 0
-      const n = (seg.match(t.re) ?? []).length
-      if (n) vocabScore += t.weight * (1 + 0.5 * (Math.min(n, 3) - 1))
-    }
   }
+  // Terms never span a sentence break, so the sentence counts are the section counts.
+  c.terms.forEach((t, k) => {
+    const n = termCounts[k]!
+    if (n) vocabScore += t.weight * (1 + 0.5 * (Math.min(n, 3) - 1))
+  })
   if (ownRole) vocabScore = Math.min(vocabScore, item.thresholds.present / 2)
   const total = headingScore + vocabScore
   let status = statusOf(total, item)

@@ -58,7 +58,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
   let closed = false
 
   const spawn = (): Worker => {
-    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 256 } })
+    const w = new Worker(workerUrl, { workerData: { checklist }, resourceLimits: { maxOldGenerationSizeMb: 256 } })
     w.on('message', (msg: { id: number; outcome: CheckOutcome }) => {
       const t = busy.get(w)
       busy.delete(w)
@@ -91,7 +91,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
       const w = idle.pop()!
       const t = queue.shift()!
       busy.set(w, t)
-      w.postMessage({ id: t.id, file: t.file, checklist, full: t.full })
+      w.postMessage({ id: t.id, file: t.file, full: t.full })
     }
   }
 

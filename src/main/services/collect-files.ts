@@ -2,6 +2,7 @@
 
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import type { CheckedReport } from '../../shared/models/check'
 import { SUPPORTED_EXTENSIONS } from '../readers'
 
 export interface Collected {
@@ -51,4 +52,12 @@ export async function collectFiles(paths: string[]): Promise<Collected> {
     for (const f of found) (supported.has(path.extname(f).toLowerCase()) ? out.files : out.unsupported).push(f)
   }
   return out
+}
+
+/** The records reported for files that were found but are not read: missing paths and unsupported types. */
+export function notReadReports(c: Collected): CheckedReport[] {
+  return [
+    ...c.missing.map((m): CheckedReport => ({ file: m.path, ok: false, error: { code: 'io-error', message: m.reason } })),
+    ...c.unsupported.map((f): CheckedReport => ({ file: f, ok: false, error: { code: 'unsupported-format', message: `不支持的文件类型（${path.extname(f) || '无扩展名'}）。` } }))
+  ]
 }

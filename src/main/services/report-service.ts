@@ -6,7 +6,7 @@ import type { ChecklistSummary, ReportsApi } from '../../shared/ipc/contract'
 import type { CheckedReport } from '../../shared/models/check'
 import { createParsePool } from '../jobs/parse-pool'
 import { bundledChecklistIds, loadChecklist } from './checklists'
-import { collectFiles } from './collect-files'
+import { collectFiles, notReadReports } from './collect-files'
 import { resourcesDir } from './resources'
 
 export class ReportService implements ReportsApi {
@@ -16,11 +16,7 @@ export class ReportService implements ReportsApi {
     const pool = createParsePool(checklist)
     try {
       const done = await Promise.all(collected.files.map((f) => pool.run(f).then((o) => o.report)))
-      return [
-        ...done,
-        ...collected.unsupported.map((f): CheckedReport => ({ file: f, ok: false, error: { code: 'unsupported-format', message: `不支持的文件类型（${path.extname(f) || '无扩展名'}）。` } })),
-        ...collected.missing.map((m): CheckedReport => ({ file: m.path, ok: false, error: { code: 'io-error', message: m.reason } }))
-      ]
+      return [...done, ...notReadReports(collected)]
     } finally {
       await pool.close()
     }
