@@ -1,5 +1,5 @@
 // The report-audit command as a user runs it: built bin, real files, exit codes, JSON shape.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -69,4 +69,72 @@ describe('report-audit check', () => {
     expect(r.code).toBe(64)
     expect(r.err).toMatch(/report-audit:/)
   })
+})
+
+describe('report-audit import', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-cli-import-'))
+  })
+
+  it('imports into a new project, prints the counts and each failure, and counts repeats as duplicates', () => {
+    const project = path.join(dir, 'p.raudit')
+    const first = run(['import', '--project', project, path.join(ROOT, 'resources', 'samples'), path.join(FIXTURES, 'encrypted.pdf')])
+    expect(first.code).toBe(2)
+    expect(first.out).toContain('共 5 个文件：导入 4，重复 0，失败 1。')
+    expect(first.out).toMatch(/encrypted\.pdf\n\s+PDF 设有打开密码/)
+    const again = run(['import', '--json', '--project', project, path.join(ROOT, 'resources', 'samples')])
+    expect(again.code).toBe(0)
+    const s = JSON.parse(again.out) as { imported: number; duplicates: number; outcomes: Array<{ kind: string }> }
+    expect(s).toMatchObject({ imported: 0, duplicates: 4 })
+    expect(s.outcomes.every((o) => o.kind === 'duplicate')).toBe(true)
+  })
+
+  it('needs --project, and refuses a file that is not a project', () => {
+    expect(run(['import', path.join(ROOT, 'resources', 'samples')]).code).toBe(64)
+    const notProject = path.join(dir, 'note.txt')
+    fs.writeFileSync(notProject, '随便写点什么'.repeat(300))
+    const r = run(['import', '--project', notProject, path.join(ROOT, 'resources', 'samples')])
+    expect(r.code).toBe(64)
+    expect(r.err).toMatch(/项目文件/)
+  })
+
+  it('a kill during an import loses at most the files in flight; the project opens intact', async () => {
+    const src = path.join(dir, 'many')
+    fs.mkdirSync(src)
+    const base = fs.readFileSync(path.join(FIXTURES, 'corpus', 'formats', 'xincheng-2020.gbk.txt'))
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(src, `r${String(i).padStart(3, '0')}.txt`), Buffer.concat([base, Buffer.from(`\r\n附：${i}\r\n`)]))
+    const project = path.join(dir, 'killed.raudit')
+    const child = spawn(process.execPath, [BIN, 'import', '--project', project, src], { cwd: ROOT, stdio: 'ignore' })
+    const { default: Database } = await import('better-sqlite3')
+    // wait until some reports are in, then kill without warning
+    for (let waited = 0; waited < 60_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50))
+      if (!fs.existsSync(project)) continue
+      try {
+        const db = new Database(project, { readonly: true, fileMustExist: true })
+        const n = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n
+        db.close()
+        if (n >= 5) break
+      } catch {
+        /* schema not created yet */
+      }
+    }
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+    const db = new Database(project)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    const n = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n
+    expect(n).toBeGreaterThanOrEqual(5)
+    expect(n).toBeLessThan(300)
+    // every stored report is whole: its file and its text came with it
+    expect(db.prepare('SELECT count(*) AS n FROM report_files').get()).toEqual({ n })
+    expect(db.prepare('SELECT count(*) AS n FROM report_texts').get()).toEqual({ n })
+    db.close()
+    // the next import completes the batch: the rest imported, the first ones known as duplicates
+    const r = run(['import', '--json', '--project', project, src])
+    const s = JSON.parse(r.out) as { imported: number; duplicates: number; failed: number }
+    expect(s).toEqual(expect.objectContaining({ imported: 300 - n, duplicates: n, failed: 0 }))
+    expect(r.code).toBe(0)
+  }, 120_000)
 })

@@ -7,10 +7,14 @@ import { createParsePool } from './jobs/parse-pool'
 import { loadChecklist } from './services/checklists'
 import { collectFiles, notReadReports } from './services/collect-files'
 import { formatRow, formatHeader } from './cli-table'
+import { importPaths, type ImportProgress } from './services/importer'
+import { Project } from './store/project'
 
 const USAGE = `用法 / Usage:
   report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] PATH...
       检查报告文件或文件夹（递归），输出审核结果表；--json 输出一个 JSON 文档。
+  report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] PATH...
+      把报告导入项目文件（不存在则新建）：内容相同的文件只导入一次；输出导入、重复、失败的数量和每个失败文件的原因。
   report-audit --help | --version
 
 退出码：0 全部读取成功；2 有文件无法读取（其余文件照常报告）；64 用法错误。`
@@ -92,6 +96,72 @@ async function check(argv: string[]): Promise<number> {
   return failed ? EXIT.someFailed : EXIT.ok
 }
 
+async function importCommand(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { project: { type: 'string' }, checklist: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+    })
+  } catch (e) {
+    return usageError((e as Error).message)
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return EXIT.ok
+  }
+  if (!parsed.values.project) return usageError('请用 --project 指定项目文件。')
+  if (!parsed.positionals.length) return usageError('请指定要导入的文件或文件夹。')
+  const threads = parsed.values.threads ? Number(parsed.values.threads) : undefined
+  if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) return usageError('--threads 需要正整数。')
+  let checklist, project
+  try {
+    checklist = loadChecklist(parsed.values.checklist ?? 'default')
+    project = Project.open(parsed.values.project)
+  } catch (e) {
+    return usageError(toErrorInfo(e).message)
+  }
+  const started = performance.now()
+  const pool = createParsePool(checklist, { threads })
+  const tty = process.stderr.isTTY && !parsed.values.json
+  let lastLine = 0
+  const onProgress = (p: ImportProgress) => {
+    if (!tty || Date.now() - lastLine < 200) return
+    lastLine = Date.now()
+    process.stderr.write(`\r导入中 ${p.done}/${p.total}：已导入 ${p.counts.imported}，重复 ${p.counts.duplicates}，失败 ${p.counts.failed}   `)
+  }
+  // Ctrl-C stops after the files in hand; what was imported stays in the project.
+  const controller = new AbortController()
+  const onSigint = () => controller.abort()
+  process.once('SIGINT', onSigint)
+  let summary
+  try {
+    summary = await importPaths(project, parsed.positionals, { pool, signal: controller.signal, onProgress })
+  } finally {
+    process.off('SIGINT', onSigint)
+    await pool.close()
+    project.close()
+  }
+  if (tty) process.stderr.write('\r\x1b[K')
+  if (parsed.values.json) {
+    await write(`${JSON.stringify({ project: project.file, ...summary }, null, 2)}\n`)
+  } else {
+    const failures = summary.outcomes.filter((o) => o.kind === 'failed')
+    const dups = summary.outcomes.filter((o) => o.kind === 'duplicate')
+    let out = `项目 ${project.file}\n共 ${summary.total} 个文件：导入 ${summary.imported}，重复 ${summary.duplicates}，失败 ${summary.failed}${summary.state === 'cancelled' ? '（已中止，其余文件未导入）' : ''}。\n`
+    if (failures.length) out += `\n无法导入：\n${failures.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
+    if (dups.length) out += `\n重复（未再导入）：\n${dups.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
+    await write(out)
+  }
+  if (parsed.values.stats) {
+    const seconds = (performance.now() - started) / 1000
+    process.stderr.write(`${JSON.stringify({ files: summary.total, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads })}\n`)
+  }
+  if (summary.state === 'cancelled') return EXIT.someFailed
+  return summary.failed ? EXIT.someFailed : EXIT.ok
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -103,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   if (cmd === 'check') return check(rest)
+  if (cmd === 'import') return importCommand(rest)
   return usageError(`未知命令 ${cmd}`)
 }
 

@@ -1,11 +1,15 @@
 // Electron entry: lifecycle, single instance, the window and the IPC wiring. Services live elsewhere.
 
 import { app, BrowserWindow } from 'electron'
-import { createDispatcher, createServices } from './ipc/dispatch'
+import path from 'node:path'
+import { EVENT_CHANNEL } from '../shared/ipc/channels'
+import { createDispatcher, createServices, type Services } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
+import { nativeDialogs } from './windows/dialogs'
 import { createMainWindow } from './windows/main-window'
 
 let mainWindow: BrowserWindow | null = null
+let services: Services | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -19,9 +23,24 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (ev) => ev.preventDefault())
   })
   void app.whenReady().then(() => {
-    registerIpc(createDispatcher(createServices()), (event) => event.senderFrame !== null && event.sender === mainWindow?.webContents)
+    // The embedded default project lives in the user-data folder; REPORT_AUDIT_PROJECT points elsewhere (tests).
+    const projectFile = process.env.REPORT_AUDIT_PROJECT ?? path.join(app.getPath('userData'), 'projects', '默认项目.raudit')
+    services = createServices({
+      projectFile,
+      emit: (event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload),
+      dialogs: nativeDialogs(() => mainWindow)
+    })
+    registerIpc(createDispatcher(services.api), (event) => event.senderFrame !== null && event.sender === mainWindow?.webContents)
     mainWindow = createMainWindow()
     mainWindow.on('closed', () => (mainWindow = null))
   })
   app.on('window-all-closed', () => app.quit())
+  // Stop the workers and checkpoint the project before leaving.
+  let closing = false
+  app.on('will-quit', (e) => {
+    if (closing || !services) return
+    e.preventDefault()
+    closing = true
+    void services.close().finally(() => app.quit())
+  })
 }

@@ -1,8 +1,9 @@
-import type { Api } from '../shared/ipc/contract'
+import type { Api, Bridge } from '../shared/ipc/contract'
 
 declare global {
   interface Window {
     api: Api
+    bridge: Bridge
   }
 }
 export {}

@@ -5,7 +5,14 @@ import type { Api, Envelope } from '../../shared/ipc/contract'
 import { CHANNELS, type Channel } from '../../shared/ipc/channels'
 import { ARGS } from '../../shared/schemas/ipc'
 import { toErrorInfo } from '../../shared/errors'
-import { appVersion, ReportService } from '../services/report-service'
+import { JobManager } from '../jobs/job-manager'
+import type { ParsePool } from '../jobs/parse-pool'
+import { appVersion } from '../services/app-info'
+import { ChecklistService } from '../services/checklist-service'
+import { ImportService } from '../services/import-service'
+import { LibraryService } from '../services/library-service'
+import { ProjectService } from '../services/project-service'
+import { Workspace, type DialogHost, type Emit } from '../services/workspace'
 
 export type Dispatch = (channel: string, args: unknown) => Promise<Envelope<unknown>>
 
@@ -25,7 +32,42 @@ export function createDispatcher(api: Api): Dispatch {
   }
 }
 
-/** The real services behind window.api, wired the same way in Electron, in e2e tests and in the CLI. */
-export function createServices(): Api {
-  return { reports: new ReportService(), app: { version: async () => appVersion() } }
+export interface ServiceOptions {
+  /** The project opened at start (the app's default project in its user-data folder). */
+  projectFile: string
+  emit?: Emit
+  dialogs?: DialogHost
+  /** Worker pool override (tests run in-process). */
+  pool?: () => ParsePool
+}
+
+export interface Services {
+  api: Api
+  workspace: Workspace
+  /** Cancels running jobs, stops the workers and closes the project. */
+  close(): Promise<void>
+}
+
+/** The real services behind window.api, wired the same way in Electron and in the e2e tests. */
+export function createServices(opts: ServiceOptions): Services {
+  const workspace = new Workspace(opts.projectFile, opts.emit, opts.dialogs)
+  const jobs = new JobManager()
+  jobs.onProgress((s) => workspace.emit('job:progress', s))
+  const imports = new ImportService(workspace, jobs, opts.pool)
+  const api: Api = {
+    projects: new ProjectService(workspace),
+    library: new LibraryService(workspace),
+    imports,
+    jobs: imports,
+    checklists: new ChecklistService(),
+    app: { version: async () => appVersion() }
+  }
+  return {
+    api,
+    workspace,
+    async close() {
+      await imports.close()
+      workspace.close()
+    }
+  }
 }

@@ -5,10 +5,12 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
-import { checkFile, type CheckOutcome } from '../services/check-service'
+import { checkBytes, checkFile, type CheckOutcome } from '../services/check-service'
 
 export interface ParsePool {
   run(file: string, full?: boolean): Promise<CheckOutcome>
+  /** Checks bytes already read (the importer hashes them first); `name` gives the extension and the label. */
+  runBytes(bytes: Uint8Array, name: string, full?: boolean): Promise<CheckOutcome>
   close(): Promise<void>
   readonly threads: number
 }
@@ -28,19 +30,21 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     // In-process: still bounded to `threads` files in flight.
     let active = 0
     const waiting: Array<() => void> = []
+    const bounded = async (work: () => Promise<CheckOutcome>, full: boolean) => {
+      if (active >= threads) await new Promise<void>((r) => waiting.push(r))
+      active++
+      try {
+        const o = await work()
+        return full ? o : { report: o.report }
+      } finally {
+        active--
+        waiting.shift()?.()
+      }
+    }
     return {
       threads: 1,
-      async run(file, full = false) {
-        if (active >= threads) await new Promise<void>((r) => waiting.push(r))
-        active++
-        try {
-          const o = await checkFile(file, checklist)
-          return full ? o : { report: o.report }
-        } finally {
-          active--
-          waiting.shift()?.()
-        }
-      },
+      run: (file, full = false) => bounded(() => checkFile(file, checklist), full),
+      runBytes: (bytes, name, full = false) => bounded(() => checkBytes(bytes, name, checklist), full),
       async close() {}
     }
   }
@@ -48,6 +52,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
   interface Task {
     id: number
     file: string
+    bytes?: Uint8Array
     full: boolean
     resolve: (o: CheckOutcome) => void
   }
@@ -91,7 +96,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
       const w = idle.pop()!
       const t = queue.shift()!
       busy.set(w, t)
-      w.postMessage({ id: t.id, file: t.file, full: t.full })
+      w.postMessage({ id: t.id, file: t.file, bytes: t.bytes, full: t.full })
     }
   }
 
@@ -100,6 +105,12 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     run(file, full = false) {
       return new Promise<CheckOutcome>((resolve) => {
         queue.push({ id: nextId++, file, full, resolve })
+        pump()
+      })
+    },
+    runBytes(bytes, name, full = false) {
+      return new Promise<CheckOutcome>((resolve) => {
+        queue.push({ id: nextId++, file: name, bytes, full, resolve })
         pump()
       })
     },

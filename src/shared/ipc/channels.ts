@@ -1,10 +1,26 @@
 // The one table of channel names ('domain:action') and the api method each maps to.
 
 export const CHANNELS = {
-  'reports:check': ['reports', 'check'],
-  'reports:checkSamples': ['reports', 'checkSamples'],
-  'reports:checklists': ['reports', 'checklists'],
+  'projects:current': ['projects', 'current'],
+  'projects:create': ['projects', 'create'],
+  'projects:open': ['projects', 'open'],
+  'projects:saveAs': ['projects', 'saveAs'],
+  'projects:pickAndCreate': ['projects', 'pickAndCreate'],
+  'projects:pickAndOpen': ['projects', 'pickAndOpen'],
+  'projects:pickAndSaveAs': ['projects', 'pickAndSaveAs'],
+  'library:list': ['library', 'list'],
+  'library:search': ['library', 'search'],
+  'imports:start': ['imports', 'start'],
+  'imports:startSamples': ['imports', 'startSamples'],
+  'imports:pickAndStart': ['imports', 'pickAndStart'],
+  'imports:summary': ['imports', 'summary'],
+  'jobs:list': ['jobs', 'list'],
+  'jobs:cancel': ['jobs', 'cancel'],
+  'checklists:list': ['checklists', 'list'],
   'app:version': ['app', 'version']
 } as const
 
 export type Channel = keyof typeof CHANNELS
+
+/** The one channel main pushes events on: (event name, payload). */
+export const EVENT_CHANNEL = 'app:event'

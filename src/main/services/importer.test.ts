@@ -1,0 +1,106 @@
+// The importer on a real folder: counts, reasons for each failed file, duplicates, cancellation,
+// and a second import that leaves what is stored alone.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createParsePool } from '../jobs/parse-pool'
+import { Project } from '../store/project'
+import { loadChecklist } from './checklists'
+import { importPaths, sha256, type ImportProgress } from './importer'
+import { CORPUS } from '../../../tests/helpers/fixtures'
+import { createHash } from 'node:crypto'
+
+let dir: string
+let project: Project
+const pool = () => createParsePool(loadChecklist('default'), { workerUrl: null, threads: 2 })
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-import-'))
+  project = Project.open(path.join(dir, 'p.raudit'))
+})
+afterEach(() => {
+  project.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A folder as reviewers receive it: good reports in several formats, a bad file of each kind, a copy. */
+function dropFolder(): string {
+  const root = path.join(dir, '报告')
+  fs.mkdirSync(path.join(root, '乡镇', '葛坑'), { recursive: true })
+  const copy = (name: string, to: string) => fs.copyFileSync(path.join(CORPUS, 'formats', name), path.join(root, to))
+  copy('gekeng-2024.docx', '乡镇/葛坑/葛坑镇2024年报告.docx')
+  copy('xincheng-2020.pdf', '新城镇.pdf')
+  copy('xiaduopu-2020.gbk.html', '夏铎铺镇.html')
+  copy('gekeng-2024.docx', '葛坑镇（重复发送）.docx')
+  fs.writeFileSync(path.join(root, '空文件.txt'), '')
+  fs.writeFileSync(path.join(root, '损坏.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x41)]))
+  fs.writeFileSync(path.join(root, '旧格式.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))
+  return root
+}
+
+describe('importPaths', () => {
+  it('imports the readable reports and names every other file with its reason', async () => {
+    const p = pool()
+    const progress: ImportProgress[] = []
+    const summary = await importPaths(project, [dropFolder()], { pool: p, onProgress: (x) => progress.push(x) })
+    await p.close()
+    expect(summary).toMatchObject({ state: 'done', total: 7, imported: 3, duplicates: 1, failed: 3 })
+    const byName = Object.fromEntries(summary.outcomes.map((o) => [path.basename(o.file), o]))
+    expect(byName['空文件.txt']).toMatchObject({ kind: 'failed', code: 'empty' })
+    expect(byName['损坏.pdf']).toMatchObject({ kind: 'failed', code: 'corrupt' })
+    expect(byName['旧格式.doc']).toMatchObject({ kind: 'failed', code: 'unsupported-format' })
+    const dup = summary.outcomes.find((o) => o.kind === 'duplicate')!
+    expect(dup.message).toMatch(/内容完全相同/)
+    for (const o of summary.outcomes) expect(o.message.length).toBeGreaterThan(4)
+    // the library holds the three reports with their analysis
+    const rows = project.reports.list()
+    expect(rows.map((r) => r.issuer).sort()).toEqual(['夏铎铺镇人民政府', '新城镇', '葛坑镇人民政府'].sort())
+    // progress ends at the total, with the same counts as the summary
+    const last = progress.at(-1)!
+    expect(last).toMatchObject({ total: 7, done: 7, counts: { imported: 3, duplicates: 1, failed: 3 } })
+    expect(progress.map((x) => x.done)).toEqual([...progress.map((x) => x.done)].sort((a, b) => a - b))
+    // the summary survives reopening the project
+    project.close()
+    project = Project.open(path.join(dir, 'p.raudit'))
+    expect(project.imports.summary(summary.id)).toEqual(summary)
+  })
+
+  it('a second import of the same files adds nothing and changes nothing stored', async () => {
+    const p = pool()
+    const root = dropFolder()
+    await importPaths(project, [root], { pool: p })
+    const before = project.db.prepare('SELECT id, imported_at, analyzed_at, analysis_json FROM reports ORDER BY id').all()
+    const again = await importPaths(project, [root], { pool: p })
+    await p.close()
+    expect(again).toMatchObject({ imported: 0, duplicates: 4, failed: 3 })
+    expect(project.db.prepare('SELECT id, imported_at, analyzed_at, analysis_json FROM reports ORDER BY id').all()).toEqual(before)
+  })
+
+  it('stops taking new files when cancelled, keeps what was imported, and says so', async () => {
+    const p = pool()
+    const root = path.join(dir, 'many')
+    fs.mkdirSync(root)
+    const src = fs.readFileSync(path.join(CORPUS, 'formats', 'gekeng-2024.gbk.txt'))
+    // different content per file, so none is a duplicate
+    for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(root, `r${String(i).padStart(2, '0')}.txt`), Buffer.concat([src, Buffer.from(`\r\n${i}\r\n`)]))
+    const controller = new AbortController()
+    const summary = await importPaths(project, [root], {
+      pool: p,
+      signal: controller.signal,
+      onProgress: (x) => {
+        if (x.counts.imported >= 3) controller.abort()
+      }
+    })
+    await p.close()
+    expect(summary.state).toBe('cancelled')
+    expect(summary.imported).toBeGreaterThanOrEqual(3)
+    expect(summary.imported).toBeLessThan(30)
+    expect(project.reports.count()).toBe(summary.imported)
+  })
+
+  it('hashes in slices to the same SHA-256 as one pass', async () => {
+    const big = new Uint8Array(9 * 1024 * 1024 + 17).map((_, i) => i % 251)
+    expect(await sha256(big)).toBe(createHash('sha256').update(big).digest('hex'))
+  })
+})

@@ -1,0 +1,53 @@
+// ProjectsApi: the open project file; create, open and "save as" it, directly or through the dialogs.
+
+import fs from 'node:fs'
+import path from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { ProjectsApi } from '../../shared/ipc/contract'
+import type { ProjectInfo } from '../../shared/models/library'
+import { withExtension, type Workspace } from './workspace'
+
+export class ProjectService implements ProjectsApi {
+  constructor(private readonly ws: Workspace) {}
+
+  async current(): Promise<ProjectInfo> {
+    return this.ws.info()
+  }
+
+  async create(file: string): Promise<ProjectInfo> {
+    const target = withExtension(path.resolve(file))
+    if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖其中的审核数据，请换一个文件名。`)
+    return this.ws.switchTo(target, { create: true })
+  }
+
+  async open(file: string): Promise<ProjectInfo> {
+    const target = path.resolve(file)
+    if (target === this.ws.project.file) return this.ws.info()
+    return this.ws.switchTo(target, { create: false })
+  }
+
+  async saveAs(file: string): Promise<ProjectInfo> {
+    const target = withExtension(path.resolve(file))
+    if (target === this.ws.project.file) return this.ws.info()
+    if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖，请换一个文件名。`)
+    const why = this.ws.busy?.()
+    if (why) throw new AppError('invalid-argument', why)
+    await this.ws.project.copyTo(target)
+    return this.ws.switchTo(target, { create: false })
+  }
+
+  async pickAndCreate(): Promise<ProjectInfo | null> {
+    const file = await this.ws.dialogs.pickProjectToSave('新建审核项目')
+    return file ? this.create(file) : null
+  }
+
+  async pickAndOpen(): Promise<ProjectInfo | null> {
+    const file = await this.ws.dialogs.pickProjectToOpen()
+    return file ? this.open(file) : null
+  }
+
+  async pickAndSaveAs(): Promise<ProjectInfo | null> {
+    const file = await this.ws.dialogs.pickProjectToSave(`${this.ws.project.name}-副本`)
+    return file ? this.saveAs(file) : null
+  }
+}

@@ -1,0 +1,93 @@
+// Numbered schema migrations. Append only: a shipped migration is never edited, a new one is added.
+// Reviewer data (verdicts, annotations, opinions, audit trail) lives in tables of its own that
+// import and re-analysis never write to.
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'init',
+    sql: `
+CREATE TABLE reports (
+  id            INTEGER PRIMARY KEY,
+  sha256        TEXT    NOT NULL UNIQUE,
+  file_name     TEXT    NOT NULL,
+  source_path   TEXT,
+  size_bytes    INTEGER NOT NULL,
+  format        TEXT    NOT NULL,
+  encoding      TEXT    NOT NULL,
+  imported_at   TEXT    NOT NULL,
+  import_id     INTEGER REFERENCES imports(id),
+  -- denormalised from the analysis for the library table; rewritten by re-analysis only
+  title         TEXT,
+  issuer        TEXT,
+  level         TEXT,
+  year          INTEGER,
+  published     TEXT,
+  completeness  INTEGER NOT NULL,
+  checklist_id  TEXT    NOT NULL,
+  summary_json  TEXT    NOT NULL,
+  analysis_json TEXT    NOT NULL,
+  analyzed_at   TEXT    NOT NULL
+);
+
+CREATE TABLE report_files (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  bytes     BLOB NOT NULL
+);
+
+CREATE TABLE report_texts (
+  report_id   INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  text        TEXT NOT NULL,
+  blocks_json TEXT NOT NULL,
+  warnings_json TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE report_fts USING fts5(text, content='report_texts', content_rowid='report_id', tokenize='trigram');
+CREATE TRIGGER report_texts_ai AFTER INSERT ON report_texts BEGIN
+  INSERT INTO report_fts(rowid, text) VALUES (new.report_id, new.text);
+END;
+CREATE TRIGGER report_texts_ad AFTER DELETE ON report_texts BEGIN
+  INSERT INTO report_fts(report_fts, rowid, text) VALUES ('delete', old.report_id, old.text);
+END;
+CREATE TRIGGER report_texts_au AFTER UPDATE OF text ON report_texts BEGIN
+  INSERT INTO report_fts(report_fts, rowid, text) VALUES ('delete', old.report_id, old.text);
+  INSERT INTO report_fts(rowid, text) VALUES (new.report_id, new.text);
+END;
+
+CREATE TABLE imports (
+  id          INTEGER PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT,
+  state       TEXT NOT NULL DEFAULT 'running',
+  total       INTEGER NOT NULL DEFAULT 0,
+  imported    INTEGER NOT NULL DEFAULT 0,
+  duplicates  INTEGER NOT NULL DEFAULT 0,
+  failed      INTEGER NOT NULL DEFAULT 0
+);
+
+-- files of an import that did not become a new report: failed (with the reason) or duplicate
+CREATE TABLE import_outcomes (
+  id        INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  kind      TEXT NOT NULL CHECK (kind IN ('failed', 'duplicate')),
+  file      TEXT NOT NULL,
+  code      TEXT NOT NULL,
+  message   TEXT NOT NULL,
+  report_id INTEGER REFERENCES reports(id) ON DELETE SET NULL
+);
+CREATE INDEX import_outcomes_by_import ON import_outcomes(import_id);
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`
+  }
+]
+

@@ -1,0 +1,53 @@
+// A project: one SQLite file holding reports, imports and (in their own tables) the reviewer's work.
+
+import path from 'node:path'
+import { openDatabase, type Db, type OpenOptions } from './database'
+import { ImportRepository } from './import-repository'
+import { ReportRepository, type NewReport } from './report-repository'
+
+export class Project {
+  readonly reports: ReportRepository
+  readonly imports: ImportRepository
+
+  private constructor(
+    readonly file: string,
+    readonly db: Db
+  ) {
+    this.reports = new ReportRepository(db)
+    this.imports = new ImportRepository(db)
+  }
+
+  static open(file: string, opts?: OpenOptions): Project {
+    const abs = path.resolve(file)
+    const project = new Project(abs, openDatabase(abs, opts))
+    project.imports.markInterrupted()
+    return project
+  }
+
+  get name(): string {
+    return path.basename(this.file, path.extname(this.file))
+  }
+
+  /** Stores one imported report and counts it in its batch: one transaction per file. */
+  addImported(r: NewReport & { importId: number }): number {
+    return this.db.transaction(() => {
+      const id = this.reports.insert(r)
+      this.imports.countImported(r.importId)
+      return id
+    })()
+  }
+
+  /** A consistent copy of the project, taken while it stays open (SQLite's online backup). */
+  async copyTo(target: string): Promise<void> {
+    await this.db.backup(path.resolve(target))
+  }
+
+  close(): void {
+    if (!this.db.open) return
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      this.db.close()
+    }
+  }
+}

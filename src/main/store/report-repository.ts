@@ -1,0 +1,246 @@
+// Reports in a project: the original file, its text (full-text indexed) and its analysis.
+
+import type { Db } from './database'
+import type { Analysis, Block, ExtractedDoc, ItemResult, ReportFormat } from '../../shared/models/report'
+import type { ReportRow, SearchHit } from '../../shared/models/library'
+
+export interface NewReport {
+  sha256: string
+  fileName: string
+  sourcePath: string | null
+  bytes: Uint8Array
+  doc: ExtractedDoc
+  analysis: Analysis
+  importId: number | null
+}
+
+export interface StoredReport extends ReportRow {
+  sourcePath: string | null
+  encoding: string
+  analysis: Analysis
+}
+
+interface RowRecord {
+  id: number
+  file_name: string
+  format: ReportFormat
+  size_bytes: number
+  imported_at: string
+  title: string | null
+  issuer: string | null
+  level: ReportRow['level']
+  year: number | null
+  published: string | null
+  completeness: number
+  checklist_id: string
+  summary_json: string
+}
+
+const ROW_COLUMNS = 'id, file_name, format, size_bytes, imported_at, title, issuer, level, year, published, completeness, checklist_id, summary_json'
+
+/** Present counts fully, partial half, as a whole percentage. */
+export function completeness(items: Pick<ItemResult, 'status'>[]): number {
+  if (!items.length) return 0
+  const sum = items.reduce((s, i) => s + (i.status === 'present' ? 1 : i.status === 'partial' ? 0.5 : 0), 0)
+  return Math.round((sum / items.length) * 100)
+}
+
+function summaryOf(a: Analysis): Pick<ReportRow, 'items' | 'findings'> {
+  return {
+    items: a.items.map(({ id, status, score }) => ({ id, status, score })),
+    findings: a.findings.map(({ code, severity, message }) => ({ code, severity, message }))
+  }
+}
+
+function toRow(r: RowRecord): ReportRow {
+  const s = JSON.parse(r.summary_json) as Pick<ReportRow, 'items' | 'findings'>
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    format: r.format,
+    sizeBytes: r.size_bytes,
+    importedAt: r.imported_at,
+    title: r.title,
+    issuer: r.issuer,
+    level: r.level,
+    year: r.year,
+    published: r.published,
+    checklistId: r.checklist_id,
+    completeness: r.completeness,
+    items: s.items,
+    findings: s.findings
+  }
+}
+
+/** Trigram FTS needs 3+ characters per term; shorter terms are matched with instr() over the text. */
+export const MIN_FTS_TERM = 3
+
+export function searchTerms(query: string): string[] {
+  return [...new Set(query.normalize('NFKC').trim().split(/\s+/u).filter(Boolean))].slice(0, 8)
+}
+
+export class ReportRepository {
+  private readonly stmts
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      bySha: db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM reports WHERE sha256 = ?'),
+      insert: db.prepare(
+        `INSERT INTO reports (sha256, file_name, source_path, size_bytes, format, encoding, imported_at, import_id, title, issuer, level, year, published, completeness, checklist_id, summary_json, analysis_json, analyzed_at)
+         VALUES (@sha256, @fileName, @sourcePath, @size, @format, @encoding, @now, @importId, @title, @issuer, @level, @year, @published, @completeness, @checklistId, @summary, @analysis, @now)`
+      ),
+      insertFile: db.prepare('INSERT INTO report_files (report_id, bytes) VALUES (?, ?)'),
+      insertText: db.prepare('INSERT INTO report_texts (report_id, text, blocks_json, warnings_json) VALUES (?, ?, ?, ?)'),
+      list: db.prepare<[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM reports ORDER BY id`),
+      get: db.prepare<[number], RowRecord & { source_path: string | null; encoding: string; analysis_json: string }>(
+        `SELECT ${ROW_COLUMNS}, source_path, encoding, analysis_json FROM reports WHERE id = ?`
+      ),
+      text: db.prepare<[number], { text: string; blocks_json: string; warnings_json: string }>('SELECT text, blocks_json, warnings_json FROM report_texts WHERE report_id = ?'),
+      file: db.prepare<[number], { bytes: Buffer }>('SELECT bytes FROM report_files WHERE report_id = ?'),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports'),
+      updateAnalysis: db.prepare(
+        `UPDATE reports SET title = @title, issuer = @issuer, level = @level, year = @year, published = @published, completeness = @completeness,
+           checklist_id = @checklistId, summary_json = @summary, analysis_json = @analysis, analyzed_at = @now WHERE id = @id`
+      )
+    }
+  }
+
+  findBySha(sha256: string): { id: number; fileName: string } | null {
+    const r = this.stmts.bySha.get(sha256)
+    return r ? { id: r.id, fileName: r.file_name } : null
+  }
+
+  /** Stores one report with its file and text in a single transaction; returns its id. */
+  insert(r: NewReport, now = new Date().toISOString()): number {
+    return this.db.transaction(() => {
+      const id = Number(
+        this.stmts.insert.run({
+          sha256: r.sha256,
+          fileName: r.fileName,
+          sourcePath: r.sourcePath,
+          size: r.bytes.byteLength,
+          format: r.doc.format,
+          encoding: r.doc.encoding,
+          now,
+          importId: r.importId,
+          ...this.analysisColumns(r.analysis)
+        }).lastInsertRowid
+      )
+      this.stmts.insertFile.run(id, r.bytes)
+      this.stmts.insertText.run(id, r.doc.text, JSON.stringify(r.doc.blocks), JSON.stringify(r.doc.warnings))
+      return id
+    })()
+  }
+
+  /** Replaces the analysis of a report (re-analysis); the file, text and reviewer data stay as they are. */
+  updateAnalysis(id: number, a: Analysis, now = new Date().toISOString()): void {
+    this.stmts.updateAnalysis.run({ id, now, ...this.analysisColumns(a) })
+  }
+
+  private analysisColumns(a: Analysis) {
+    return {
+      title: a.meta.title,
+      issuer: a.meta.issuer,
+      level: a.meta.level,
+      year: a.meta.year,
+      published: a.meta.published,
+      completeness: completeness(a.items),
+      checklistId: a.checklistId,
+      summary: JSON.stringify(summaryOf(a)),
+      analysis: JSON.stringify(a)
+    }
+  }
+
+  list(): ReportRow[] {
+    return this.stmts.list.all().map(toRow)
+  }
+
+  get(id: number): StoredReport | null {
+    const r = this.stmts.get.get(id)
+    if (!r) return null
+    return { ...toRow(r), sourcePath: r.source_path, encoding: r.encoding, analysis: JSON.parse(r.analysis_json) as Analysis }
+  }
+
+  text(id: number): { text: string; blocks: Block[]; warnings: string[] } | null {
+    const r = this.stmts.text.get(id)
+    return r ? { text: r.text, blocks: JSON.parse(r.blocks_json) as Block[], warnings: JSON.parse(r.warnings_json) as string[] } : null
+  }
+
+  fileBytes(id: number): Uint8Array | null {
+    return this.stmts.file.get(id)?.bytes ?? null
+  }
+
+  count(): number {
+    return this.stmts.count.get()!.n
+  }
+
+  ids(): number[] {
+    return this.db.prepare<[], { id: number }>('SELECT id FROM reports ORDER BY id').all().map((r) => r.id)
+  }
+
+  /**
+   * Reports whose text holds every term of the query. Terms of 3+ characters go through the trigram
+   * index; shorter ones (常见如 “普法”, “县”) are checked with instr(), on the FTS candidates when
+   * there are any, else over all texts.
+   */
+  search(query: string, limit = 1000): number[] {
+    const terms = searchTerms(query)
+    if (!terms.length) return []
+    const long = terms.filter((t) => [...t].length >= MIN_FTS_TERM)
+    const short = terms.filter((t) => [...t].length < MIN_FTS_TERM)
+    const params: Record<string, string | number> = { limit }
+    const conds = short.map((t, i) => {
+      params[`s${i}`] = t
+      return `instr(t.text, @s${i}) > 0`
+    })
+    let sql: string
+    if (long.length) {
+      params.match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
+      sql = `SELECT f.rowid AS id FROM report_fts f JOIN report_texts t ON t.report_id = f.rowid WHERE report_fts MATCH @match${conds.map((c) => ` AND ${c}`).join('')} ORDER BY f.rowid LIMIT @limit`
+    } else {
+      sql = `SELECT t.report_id AS id FROM report_texts t WHERE ${conds.join(' AND ')} ORDER BY t.report_id LIMIT @limit`
+    }
+    return this.db.prepare<Record<string, string | number>, { id: number }>(sql).all(params).map((r) => r.id)
+  }
+
+  /** Search hits with passages around the first few matches of any term. */
+  searchWithSnippets(query: string, opts: { limit?: number; perReport?: number; context?: number } = {}): SearchHit[] {
+    const terms = searchTerms(query)
+    const ids = this.search(query, opts.limit)
+    return ids.map((id) => {
+      const text = this.stmts.text.get(id)?.text ?? ''
+      return { id, ...snippets(text, terms, opts.perReport ?? 3, opts.context ?? 24) }
+    })
+  }
+}
+
+/** Finds the terms in the text (case-insensitively) and cuts passages around the first matches. */
+export function snippets(text: string, terms: string[], max: number, context: number): Pick<SearchHit, 'count' | 'snippets'> {
+  if (!terms.length) return { count: 0, snippets: [] }
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length)
+  const re = new RegExp(escaped.join('|'), 'giu')
+  const matches: Array<[number, number]> = []
+  for (const m of text.matchAll(re)) matches.push([m.index, m.index + m[0].length])
+  const out: SearchHit['snippets'] = []
+  let i = 0
+  while (i < matches.length && out.length < max) {
+    const from = Math.max(0, matches[i]![0] - context)
+    let to = Math.min(text.length, matches[i]![1] + context)
+    const parts: SearchHit['snippets'][number] = []
+    let pos = from
+    // Matches close to each other share one passage.
+    while (i < matches.length && matches[i]![0] < to) {
+      const [s, e] = matches[i]!
+      if (s > pos) parts.push({ text: text.slice(pos, s), hit: false })
+      parts.push({ text: text.slice(Math.max(s, pos), e), hit: true })
+      pos = e
+      to = Math.min(text.length, Math.max(to, e + context))
+      i++
+    }
+    if (to > pos) parts.push({ text: text.slice(pos, to), hit: false })
+    if (from > 0) parts[0] = { ...parts[0]!, text: `…${parts[0]!.text}` }
+    if (to < text.length) parts[parts.length - 1] = { ...parts[parts.length - 1]!, text: `${parts[parts.length - 1]!.text}…` }
+    out.push(parts.map((p) => ({ ...p, text: p.text.replace(/\s*\n\s*/g, ' ') })))
+  }
+  return { count: matches.length, snippets: out }
+}

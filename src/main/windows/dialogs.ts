@@ -1,0 +1,41 @@
+// The native file dialogs behind DialogHost: pick reports to import, pick a project to open or save.
+
+import { dialog, type BrowserWindow } from 'electron'
+import type { DialogHost } from '../services/workspace'
+import { SUPPORTED_EXTENSIONS } from '../readers'
+
+const PROJECT_FILTER = [{ name: '审核项目', extensions: ['raudit'] }]
+
+export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
+  const parent = () => window() ?? undefined
+  return {
+    async pickReports(kind) {
+      const opts: Electron.OpenDialogOptions =
+        kind === 'folder'
+          ? { title: '选择要导入的文件夹', properties: ['openDirectory', 'multiSelections'] }
+          : {
+              title: '选择要导入的报告',
+              properties: ['openFile', 'multiSelections'],
+              filters: [
+                { name: '报告文件', extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)) },
+                { name: '所有文件', extensions: ['*'] }
+              ]
+            }
+      const w = parent()
+      const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts)
+      return r.canceled ? [] : r.filePaths
+    },
+    async pickProjectToOpen() {
+      const opts: Electron.OpenDialogOptions = { title: '打开审核项目', properties: ['openFile'], filters: PROJECT_FILTER }
+      const w = parent()
+      const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    async pickProjectToSave(suggestedName) {
+      const opts: Electron.SaveDialogOptions = { title: '保存审核项目', defaultPath: `${suggestedName}.raudit`, filters: PROJECT_FILTER }
+      const w = parent()
+      const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts)
+      return r.canceled ? null : (r.filePath ?? null)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// What the library shows: one row per stored report, search hits, the open project, import summaries.
+
+import type { FindingCode, ItemStatus, ReportFormat, ReportLevel, Severity } from './report'
+
+export interface ReportRow {
+  id: number
+  fileName: string
+  format: ReportFormat
+  sizeBytes: number
+  importedAt: string
+  title: string | null
+  issuer: string | null
+  level: ReportLevel | null
+  year: number | null
+  published: string | null
+  checklistId: string
+  items: Array<{ id: string; status: ItemStatus; score: number }>
+  /** 0–100: present items count fully, partial ones half. */
+  completeness: number
+  findings: Array<{ code: FindingCode; severity: Severity; message: string }>
+}
+
+/** A search hit: the report and a few passages around the matches, split so the renderer can mark them as text. */
+export interface SearchHit {
+  id: number
+  count: number
+  snippets: Array<Array<{ text: string; hit: boolean }>>
+}
+
+export interface ProjectInfo {
+  file: string
+  name: string
+  isDefault: boolean
+  reportCount: number
+}
+
+export interface ImportOutcome {
+  file: string
+  kind: 'failed' | 'duplicate'
+  code: string
+  message: string
+}
+
+export interface ImportSummary {
+  id: number
+  state: 'running' | 'done' | 'cancelled' | 'interrupted'
+  startedAt: string
+  finishedAt: string | null
+  total: number
+  imported: number
+  duplicates: number
+  failed: number
+  outcomes: ImportOutcome[]
+}
