@@ -5,7 +5,7 @@ import { CORPUS, corpusJson, fixture } from '../../../tests/helpers/fixtures'
 import type { ExtractedDoc } from '../../shared/models/report'
 import { readReport } from '../readers'
 import { loadChecklist } from '../services/checklists'
-import { analyze } from './analyze'
+import { analyze, completeness } from './analyze'
 import { countFigures } from './findings'
 
 const checklist = loadChecklist('default')
@@ -172,5 +172,22 @@ describe('not a report', () => {
     for (const f of fs.readdirSync(path.join(CORPUS, 'reports')).filter((x) => x.endsWith('.txt'))) {
       expect(analyze(await readReport(fixture('corpus', 'reports', f), f), checklist).notReport).toBeNull()
     }
+  })
+})
+
+describe('completeness', () => {
+  const items = (ids: string[], weights: number[], optional: boolean[] = []) => ({ items: ids.map((id, i) => ({ id, weight: weights[i]!, optional: optional[i] })) })
+  const five = items(['a', 'b', 'c', 'd', 'e'], [1, 1, 1, 1, 1])
+  it.each([
+    ['all present', ['present', 'present', 'present', 'present', 'present'], five, 100],
+    ['one missing', ['present', 'present', 'present', 'present', 'missing'], five, 80],
+    ['one partial', ['present', 'present', 'present', 'present', 'partial'], five, 90],
+    ['all missing', ['missing', 'missing', 'missing', 'missing', 'missing'], five, 0],
+    ['weights count', ['present', 'missing'], items(['a', 'b'], [3, 1]), 75],
+    ['an optional item missing costs nothing', ['present', 'missing'], items(['a', 'b'], [1, 0], [false, true]), 100],
+    ['an optional item present never passes 100', ['present', 'present'], items(['a', 'b'], [1, 1], [false, true]), 100]
+  ] as const)('%s', (_l, statuses, checklist, expected) => {
+    const result = statuses.map((status, i) => ({ id: checklist.items[i]!.id, status }))
+    expect(completeness(result, checklist)).toBe(expected)
   })
 })

@@ -1,8 +1,8 @@
 // The analysis pipeline: normalized text → clutter, title, headings, sections → metadata, items, findings,
 // with every offset mapped back to the text the reviewer reads.
 
-import type { Checklist } from '../../shared/models/checklist'
-import type { Analysis, Evidence, ExtractedDoc, Heading, Section } from '../../shared/models/report'
+import type { Checklist, ChecklistItem } from '../../shared/models/checklist'
+import type { Analysis, Evidence, ExtractedDoc, Heading, ItemResult, Section } from '../../shared/models/report'
 import { detectItems } from './detect'
 import { computeFindings } from './findings'
 import { extractMeta } from './metadata'
@@ -140,6 +140,23 @@ export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput 
     clutter,
     figures,
     checklistId: checklist.id,
+    completeness: completeness(items, checklist),
     notReport: notAReportReason(text, meta.title)
   }
+}
+
+/**
+ * How complete the report is against the checklist, 0–100: each item counts by its weight, fully when
+ * present and half when partial. Optional items ("other matters") add when present and never subtract.
+ */
+export function completeness(items: Pick<ItemResult, 'id' | 'status'>[], checklist: { items: Array<Pick<ChecklistItem, 'id' | 'weight' | 'optional'>> }): number {
+  let got = 0
+  let max = 0
+  for (const def of checklist.items) {
+    const status = items.find((i) => i.id === def.id)?.status ?? 'missing'
+    const earned = status === 'present' ? def.weight : status === 'partial' ? def.weight / 2 : 0
+    got += earned
+    if (!def.optional) max += def.weight
+  }
+  return max ? Math.min(100, Math.round((got / max) * 100)) : 0
 }

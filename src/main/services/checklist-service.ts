@@ -7,7 +7,7 @@ export class ChecklistService implements ChecklistsApi {
   async list(): Promise<ChecklistSummary[]> {
     return bundledChecklistIds().map((id) => {
       const c = loadChecklist(id)
-      return { id: c.id, name: c.name, items: c.items.map((i) => ({ id: i.id, name: i.name })) }
+      return { id: c.id, name: c.name, items: c.items.map((i) => ({ id: i.id, name: i.name, short: i.short ?? i.name })) }
     })
   }
 }

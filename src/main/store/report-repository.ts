@@ -1,7 +1,7 @@
 // Reports in a project: the original file, its text (full-text indexed) and its analysis.
 
 import type { Db } from './database'
-import type { Analysis, Block, ExtractedDoc, ItemResult, ReportFormat } from '../../shared/models/report'
+import type { Analysis, Block, ExtractedDoc, ReportFormat } from '../../shared/models/report'
 import type { ReportRow, SearchHit } from '../../shared/models/library'
 
 export interface NewReport {
@@ -37,13 +37,6 @@ interface RowRecord {
 }
 
 const ROW_COLUMNS = 'id, file_name, format, size_bytes, imported_at, title, issuer, level, year, published, completeness, checklist_id, summary_json'
-
-/** Present counts fully, partial half, as a whole percentage. */
-export function completeness(items: Pick<ItemResult, 'status'>[]): number {
-  if (!items.length) return 0
-  const sum = items.reduce((s, i) => s + (i.status === 'present' ? 1 : i.status === 'partial' ? 0.5 : 0), 0)
-  return Math.round((sum / items.length) * 100)
-}
 
 function summaryOf(a: Analysis): Pick<ReportRow, 'items' | 'findings'> {
   return {
@@ -144,7 +137,7 @@ export class ReportRepository {
       level: a.meta.level,
       year: a.meta.year,
       published: a.meta.published,
-      completeness: completeness(a.items),
+      completeness: a.completeness,
       checklistId: a.checklistId,
       summary: JSON.stringify(summaryOf(a)),
       analysis: JSON.stringify(a)

@@ -6,7 +6,7 @@ import type { JobSnapshot } from '../models/job'
 export interface ChecklistSummary {
   id: string
   name: { zh: string; en: string }
-  items: Array<{ id: string; name: { zh: string; en: string } }>
+  items: Array<{ id: string; name: { zh: string; en: string }; short: { zh: string; en: string } }>
 }
 
 export interface ProjectsApi {

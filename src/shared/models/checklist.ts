@@ -11,6 +11,8 @@ export interface Term {
 export interface ChecklistItem {
   id: string
   name: { zh: string; en: string }
+  /** A column-width label for tables; the name is used when absent. */
+  short?: { zh: string; en: string }
   /** Which part of the report counts as evidence. */
   scope: Exclude<SectionRole, 'preamble' | 'closing'> | 'any'
   /** Heading phrasings (regular expressions over normalized text). */

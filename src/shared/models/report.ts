@@ -99,4 +99,6 @@ export interface Analysis {
   clutter: Array<{ start: number; end: number }>
   figures: number
   checklistId: string
+  /** 0–100 by the checklist's item weights: present counts fully, partial half. */
+  completeness: number
 }

@@ -17,6 +17,8 @@ const pattern = z.string().min(1).refine(
 export const checklistItemSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  /** A column-width label for tables (库表、汇总表); the name is used when absent. */
+  short: z.object({ zh: z.string().min(1).max(8), en: z.string().min(1).max(16) }).optional(),
   scope: z.enum(['work', 'shortcomings', 'plans', 'other', 'any']),
   headings: z.array(pattern),
   vocabulary: z.array(z.object({ term: pattern, weight: z.number().min(0).max(10) })),

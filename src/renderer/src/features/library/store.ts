@@ -1,0 +1,59 @@
+// Pinia store for the library: every report's row, full-text search hits, column filters.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { api } from '../../api'
+import type { ChecklistSummary } from '../../../../shared/ipc/contract'
+import type { ReportRow, SearchHit } from '../../../../shared/models/library'
+import { feedback } from '../../components/common/feedback'
+
+export const useLibraryStore = defineStore('library', () => {
+  const rows = shallowRef<ReportRow[]>([])
+  const loaded = ref(false)
+  const checklists = ref<ChecklistSummary[]>([])
+  const query = ref('')
+  /** Hits of the current query by report id; null when no query is active. */
+  const hits = shallowRef<Map<number, SearchHit> | null>(null)
+  const searching = ref(false)
+
+  /** The checklist whose items are the table's columns: the one most reports were analysed with. */
+  const checklist = computed<ChecklistSummary | null>(() => {
+    const counts = new Map<string, number>()
+    for (const r of rows.value) counts.set(r.checklistId, (counts.get(r.checklistId) ?? 0) + 1)
+    const id = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'default'
+    return checklists.value.find((c) => c.id === id) ?? checklists.value[0] ?? null
+  })
+
+  const visible = computed(() => (hits.value ? rows.value.filter((r) => hits.value!.has(r.id)) : rows.value))
+
+  async function refresh() {
+    try {
+      if (!checklists.value.length) checklists.value = await api.checklists.list()
+      rows.value = await api.library.list()
+      loaded.value = true
+      if (query.value.trim()) await search(query.value)
+    } catch (e) {
+      feedback.error(e)
+    }
+  }
+
+  let seq = 0
+  async function search(q: string) {
+    query.value = q
+    const mine = ++seq
+    if (!q.trim()) {
+      hits.value = null
+      return
+    }
+    searching.value = true
+    try {
+      const found = await api.library.search(q)
+      if (mine === seq) hits.value = new Map(found.map((h) => [h.id, h]))
+    } catch (e) {
+      feedback.error(e)
+    } finally {
+      if (mine === seq) searching.value = false
+    }
+  }
+
+  return { rows, loaded, checklists, checklist, query, hits, searching, visible, refresh, search }
+})

@@ -1,0 +1,40 @@
+// Pinia store for the open project: its name and size; create, open and "save as" through main.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { api, bridge } from '../../api'
+import type { ProjectInfo } from '../../../../shared/models/library'
+import { feedback } from '../../components/common/feedback'
+import { i18n } from '../../app/i18n'
+
+export const useProjectStore = defineStore('project', () => {
+  const info = ref<ProjectInfo | null>(null)
+  /** Bumped whenever another project is opened, so features reload what they show. */
+  const generation = ref(0)
+
+  async function load() {
+    info.value = await api.projects.current()
+  }
+
+  bridge.on('project:changed', (p) => {
+    info.value = p
+    generation.value++
+  })
+
+  async function run(action: () => Promise<ProjectInfo | null>, done: 'opened' | 'saved') {
+    try {
+      const p = await action()
+      if (p) feedback.ok(i18n.global.t(`project.${done}`, { name: p.name }))
+    } catch (e) {
+      feedback.error(e)
+    }
+  }
+
+  return {
+    info,
+    generation,
+    load,
+    create: () => run(() => api.projects.pickAndCreate(), 'opened'),
+    open: () => run(() => api.projects.pickAndOpen(), 'opened'),
+    saveAs: () => run(() => api.projects.pickAndSaveAs(), 'saved')
+  }
+})
