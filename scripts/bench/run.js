@@ -61,3 +61,6 @@ if (pdftotext !== null) {
 }
 console.log(`peak memory target < 500 MB: ${full.stats.maxRssMb < 500 && pdfCheck.stats.maxRssMb < 500 ? 'MET' : 'NOT MET'}`)
 fs.rmSync(work, { recursive: true, force: true })
+
+// The import benchmark (project store, per-file transactions, event-loop stalls) on the same build.
+spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/import.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
