@@ -33,7 +33,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'title',
       title: t('library.title'),
-      minWidth: 240,
+      minWidth: 220,
       sorter: (a, b) => byText(a.title ?? a.fileName, b.title ?? b.fileName),
       render: (r) =>
         h('div', { class: 'title-cell' }, [
@@ -42,11 +42,11 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
           hits ? snippetLine(hits.get(r.id)) : null
         ])
     },
-    { key: 'issuer', title: t('library.issuer'), width: 150, ellipsis: { tooltip: true }, sorter: (a, b) => byText(a.issuer, b.issuer), render: (r) => r.issuer ?? '—' },
+    { key: 'issuer', title: t('library.issuer'), width: 140, ellipsis: { tooltip: true }, sorter: (a, b) => byText(a.issuer, b.issuer), render: (r) => r.issuer ?? '—' },
     {
       key: 'level',
       title: t('library.level'),
-      width: 110,
+      width: 96,
       sorter: (a, b) => byText(a.level, b.level),
       filterOptions: [...LEVELS.map((l) => ({ label: t(`library.levels.${l}`), value: l })), { label: t('library.none'), value: NONE }],
       filter: (v, r) => (r.level ?? NONE) === v,
@@ -55,13 +55,13 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'year',
       title: t('library.year'),
-      width: 82,
+      width: 76,
       sorter: (a, b) => byNumber(a.year, b.year),
       filterOptions: years.map((y) => ({ label: y === null ? t('library.none') : String(y), value: y === null ? NONE : String(y) })),
       filter: (v, r) => (r.year === null ? NONE : String(r.year)) === v,
       render: (r) => r.year ?? '—'
     },
-    { key: 'published', title: t('library.published'), width: 110, sorter: (a, b) => byText(a.published, b.published), render: (r) => r.published ?? '—' }
+    { key: 'published', title: t('library.published'), width: 104, sorter: (a, b) => byText(a.published, b.published), render: (r) => r.published ?? '—' }
   ]
   for (const item of checklist?.items ?? []) {
     const name = en ? item.name.en : item.name.zh
@@ -69,7 +69,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     cols.push({
       key: `item:${item.id}`,
       title: () => h('span', { title: name, 'data-column-item': item.id }, short),
-      width: en ? 112 : 104,
+      width: en ? 108 : 92,
       sorter: (a, b) => score(a, item.id) - score(b, item.id),
       filterOptions: (['present', 'partial', 'missing'] as const).map((s) => ({ label: t(`library.status.${s}`), value: s })),
       filter: (v, r) => r.items.find((i) => i.id === item.id)?.status === v,
@@ -84,14 +84,14 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'completeness',
       title: t('library.completeness'),
-      width: 90,
+      width: 76,
       sorter: (a, b) => a.completeness - b.completeness,
       render: (r) => h('span', { class: ['completeness', r.completeness >= 80 ? 'good' : r.completeness >= 50 ? 'fair' : 'poor'], 'data-testid': 'completeness' }, `${r.completeness}%`)
     },
     {
       key: 'findings',
       title: t('library.findings'),
-      width: 190,
+      width: 150,
       sorter: (a, b) => a.findings.length - b.findings.length,
       filterOptions: [...FINDINGS.map((f) => ({ label: t(`library.finding.${f}`), value: f })), { label: t('library.noFindings'), value: NONE }],
       filter: (v, r) => (v === NONE ? r.findings.length === 0 : r.findings.some((f) => f.code === v)),
