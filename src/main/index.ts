@@ -27,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     const projectFile = process.env.REPORT_AUDIT_PROJECT ?? path.join(app.getPath('userData'), 'projects', '默认项目.raudit')
     services = createServices({
       projectFile,
+      settingsFile: path.join(app.getPath('userData'), 'settings.json'),
       emit: (event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload),
       dialogs: nativeDialogs(() => mainWindow)
     })

@@ -7,11 +7,15 @@ import { ARGS } from '../../shared/schemas/ipc'
 import { toErrorInfo } from '../../shared/errors'
 import { JobManager } from '../jobs/job-manager'
 import type { ParsePool } from '../jobs/parse-pool'
+import type { Checklist } from '../../shared/models/checklist'
 import { appVersion } from '../services/app-info'
 import { ChecklistService } from '../services/checklist-service'
 import { ImportService } from '../services/import-service'
 import { LibraryService } from '../services/library-service'
 import { ProjectService } from '../services/project-service'
+import { ReviewService } from '../services/review-service'
+import { SettingsService } from '../services/settings-service'
+import path from 'node:path'
 import { Workspace, type DialogHost, type Emit } from '../services/workspace'
 
 export type Dispatch = (channel: string, args: unknown) => Promise<Envelope<unknown>>
@@ -37,8 +41,10 @@ export interface ServiceOptions {
   projectFile: string
   emit?: Emit
   dialogs?: DialogHost
-  /** Worker pool override (tests run in-process). */
-  pool?: () => ParsePool
+  /** The reviewer's settings file (per user); beside the default project when not given. */
+  settingsFile?: string
+  /** Worker pool override (tests use the built worker or run in-process). */
+  pool?: (checklist: Checklist) => ParsePool
 }
 
 export interface Services {
@@ -54,12 +60,15 @@ export function createServices(opts: ServiceOptions): Services {
   const jobs = new JobManager()
   jobs.onProgress((s) => workspace.emit('job:progress', s))
   const imports = new ImportService(workspace, jobs, opts.pool)
+  const settings = new SettingsService(opts.settingsFile ?? path.join(path.dirname(opts.projectFile), 'settings.json'))
   const api: Api = {
     projects: new ProjectService(workspace),
     library: new LibraryService(workspace),
     imports,
     jobs: imports,
-    checklists: new ChecklistService(),
+    checklists: new ChecklistService(workspace, jobs, imports),
+    review: new ReviewService(workspace, settings),
+    settings,
     app: { version: async () => appVersion() }
   }
   return {

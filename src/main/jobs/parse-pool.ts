@@ -5,12 +5,15 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
-import { checkBytes, checkFile, type CheckOutcome } from '../services/check-service'
+import type { ExtractedDoc } from '../../shared/models/report'
+import { analyzeDoc, checkBytes, checkFile, type CheckOutcome } from '../services/check-service'
 
 export interface ParsePool {
   run(file: string, full?: boolean): Promise<CheckOutcome>
   /** Checks bytes already read (the importer hashes them first); `name` gives the extension and the label. */
   runBytes(bytes: Uint8Array, name: string, full?: boolean): Promise<CheckOutcome>
+  /** Analyzes text already extracted (re-analysis against another checklist). */
+  analyzeDoc(doc: ExtractedDoc, name: string): Promise<CheckOutcome>
   close(): Promise<void>
   readonly threads: number
 }
@@ -45,6 +48,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
       threads: 1,
       run: (file, full = false) => bounded(() => checkFile(file, checklist), full),
       runBytes: (bytes, name, full = false) => bounded(() => checkBytes(bytes, name, checklist), full),
+      analyzeDoc: (doc, name) => bounded(async () => analyzeDoc(doc, name, checklist), true),
       async close() {}
     }
   }
@@ -53,6 +57,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     id: number
     file: string
     bytes?: Uint8Array
+    doc?: ExtractedDoc
     full: boolean
     resolve: (o: CheckOutcome) => void
   }
@@ -96,7 +101,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
       const w = idle.pop()!
       const t = queue.shift()!
       busy.set(w, t)
-      w.postMessage({ id: t.id, file: t.file, bytes: t.bytes, full: t.full })
+      w.postMessage({ id: t.id, file: t.file, bytes: t.bytes, doc: t.doc, full: t.full })
     }
   }
 
@@ -105,6 +110,12 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     run(file, full = false) {
       return new Promise<CheckOutcome>((resolve) => {
         queue.push({ id: nextId++, file, full, resolve })
+        pump()
+      })
+    },
+    analyzeDoc(doc, name) {
+      return new Promise<CheckOutcome>((resolve) => {
+        queue.push({ id: nextId++, file: name, doc, full: true, resolve })
         pump()
       })
     },

@@ -2,13 +2,16 @@
 
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
-import { checkBytes, checkFile } from '../services/check-service'
+import type { ExtractedDoc } from '../../shared/models/report'
+import { analyzeDoc, checkBytes, checkFile } from '../services/check-service'
 
 export interface ParseRequest {
   id: number
   file: string
   /** Bytes already read by the caller; else the worker reads `file`. */
   bytes?: Uint8Array
+  /** Text already extracted: analyze only. */
+  doc?: ExtractedDoc
   /** Also return the text and full analysis (the importer stores them). */
   full: boolean
 }
@@ -17,6 +20,8 @@ export interface ParseRequest {
 const checklist = (workerData as { checklist: Checklist }).checklist
 
 parentPort?.on('message', async (req: ParseRequest) => {
-  const outcome = req.bytes ? await checkBytes(req.bytes, req.file, checklist) : await checkFile(req.file, checklist)
-  parentPort!.postMessage({ id: req.id, outcome: req.full ? outcome : { report: outcome.report } })
+  const outcome = req.doc ? analyzeDoc(req.doc, req.file, checklist) : req.bytes ? await checkBytes(req.bytes, req.file, checklist) : await checkFile(req.file, checklist)
+  // A document sent for analysis is not sent back: the caller has it.
+  const reply = req.doc ? { report: outcome.report, analysis: outcome.analysis } : req.full ? outcome : { report: outcome.report }
+  parentPort!.postMessage({ id: req.id, outcome: reply })
 })

@@ -27,8 +27,18 @@ export async function readFileBounded(file: string): Promise<Uint8Array> {
 }
 
 export async function checkBytes(bytes: Uint8Array, file: string, checklist: Checklist): Promise<CheckOutcome> {
+  let doc: ExtractedDoc
   try {
-    const doc = await readReport(bytes, file)
+    doc = await readReport(bytes, file)
+  } catch (e) {
+    return { report: { file, ok: false, error: toErrorInfo(e) } }
+  }
+  return analyzeDoc(doc, file, checklist)
+}
+
+/** Analyzes an extracted document; the same path for a new file and for re-analysis. */
+export function analyzeDoc(doc: ExtractedDoc, file: string, checklist: Checklist): CheckOutcome {
+  try {
     const { notReport, ...analysis } = analyze(doc, checklist)
     if (notReport) throw new AppError('not-a-report', notReport)
     return {

@@ -42,3 +42,23 @@ export function loadChecklist(idOrPath = 'default'): Checklist {
   }
   return parseChecklist(json, file)
 }
+
+const BUNDLED_ID = /^[a-z][a-z0-9-]*$/
+
+/** The store a project keeps its own checklists in (edited, duplicated or imported in the app). */
+export interface ChecklistStore {
+  checklistJson(id: string): string | null
+  checklistIds(): string[]
+}
+
+/** A checklist by id: the project's own first, then the bundled ones. */
+export function resolveChecklist(store: ChecklistStore, id: string): Checklist {
+  const own = store.checklistJson(id)
+  if (own !== null) return parseChecklist(JSON.parse(own), id)
+  if (!BUNDLED_ID.test(id)) throw new AppError('not-found', `没有名为 ${id} 的清单。`)
+  return loadChecklist(id)
+}
+
+export function isBundled(id: string): boolean {
+  return bundledChecklistIds().includes(id)
+}

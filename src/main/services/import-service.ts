@@ -7,33 +7,56 @@ import type { JobSnapshot } from '../../shared/models/job'
 import type { ImportSummary } from '../../shared/models/library'
 import type { JobManager } from '../jobs/job-manager'
 import { createParsePool, type ParsePool } from '../jobs/parse-pool'
-import { loadChecklist } from './checklists'
+import type { Checklist } from '../../shared/models/checklist'
 import { importPaths } from './importer'
 import { resourcesDir } from './resources'
 import type { Workspace } from './workspace'
 
 export class ImportService implements ImportsApi, JobsApi {
-  private pool: ParsePool | null = null
+  private pool: { key: string; pool: ParsePool } | null = null
   private activeJob: string | null = null
 
   constructor(
     private readonly ws: Workspace,
     private readonly jobs: JobManager,
-    private readonly poolFactory: () => ParsePool = () => createParsePool(loadChecklist('default'))
+    private readonly poolFactory: (checklist: Checklist) => ParsePool = (checklist) => createParsePool(checklist)
   ) {
-    ws.busy = () => (this.activeJob ? '正在导入报告，请等导入完成或取消后再切换项目。' : null)
+    ws.busy = () => (this.activeJob ? '有任务正在进行（导入或重新检测），请等它完成或取消后再切换项目。' : null)
   }
 
-  /** Workers are started on first use and kept warm: pdf.js loads once per worker, not per import. */
-  private getPool(): ParsePool {
-    this.pool ??= this.poolFactory()
-    return this.pool
+  /**
+   * Workers are started on first use and kept warm: pdf.js loads once per worker, not per import.
+   * They hold the checklist, so a different checklist gets new workers.
+   */
+  private async getPool(checklist: Checklist): Promise<ParsePool> {
+    const key = JSON.stringify(checklist)
+    if (this.pool?.key === key) return this.pool.pool
+    await this.pool?.pool.close()
+    this.pool = { key, pool: this.poolFactory(checklist) }
+    return this.pool.pool
+  }
+
+  /** Marks the service busy while other work (re-analysis) writes to the project. */
+  claim(jobId: string): void {
+    this.activeJob = jobId
+    void this.jobs.wait(jobId).finally(() => {
+      if (this.activeJob === jobId) this.activeJob = null
+    })
+  }
+
+  get busy(): boolean {
+    return this.activeJob !== null
+  }
+
+  /** Workers for another checklist (re-analysis), started fresh and closed by the caller. */
+  poolFor(checklist: Checklist): ParsePool {
+    return this.poolFactory(checklist)
   }
 
   async start(paths: string[]): Promise<JobSnapshot> {
-    if (this.activeJob) throw new AppError('invalid-argument', '已有导入正在进行，请等它完成或取消后再导入。')
+    if (this.activeJob) throw new AppError('invalid-argument', '已有任务正在进行，请等它完成或取消后再导入。')
     const project = this.ws.project
-    const pool = this.getPool()
+    const pool = await this.getPool(this.ws.activeChecklist())
     const snap = this.jobs.start('import', async (ctx) => {
       const summary = await importPaths(project, paths, {
         pool,
@@ -42,10 +65,7 @@ export class ImportService implements ImportsApi, JobsApi {
       })
       return { importId: summary.id }
     })
-    this.activeJob = snap.id
-    void this.jobs.wait(snap.id).finally(() => {
-      if (this.activeJob === snap.id) this.activeJob = null
-    })
+    this.claim(snap.id)
     return snap
   }
 
@@ -75,7 +95,7 @@ export class ImportService implements ImportsApi, JobsApi {
   async close(): Promise<void> {
     for (const j of this.jobs.running()) this.jobs.cancel(j.id)
     await Promise.allSettled(this.jobs.list().map((j) => this.jobs.wait(j.id)))
-    await this.pool?.close()
+    await this.pool?.pool.close()
     this.pool = null
   }
 }

@@ -7,6 +7,8 @@ import type { EventMap, EventName } from '../../shared/ipc/contract'
 import type { ProjectInfo } from '../../shared/models/library'
 import { PROJECT_EXTENSION } from '../store/database'
 import { Project } from '../store/project'
+import type { Checklist } from '../../shared/models/checklist'
+import { resolveChecklist } from './checklists'
 
 export type Emit = <K extends EventName>(event: K, payload: EventMap[K]) => void
 
@@ -55,6 +57,24 @@ export class Workspace {
     const info = this.info()
     this.emit('project:changed', info)
     return info
+  }
+
+  /** The checklist the open project's reports are checked against. */
+  activeChecklistId(): string {
+    return this.current.settings.get('checklistId') ?? 'default'
+  }
+
+  activeChecklist(): Checklist {
+    try {
+      return resolveChecklist(this.current.settings, this.activeChecklistId())
+    } catch {
+      // A project naming a checklist this version does not have falls back to the default.
+      return resolveChecklist(this.current.settings, 'default')
+    }
+  }
+
+  checklist(id: string): Checklist {
+    return resolveChecklist(this.current.settings, id)
   }
 
   close(): void {

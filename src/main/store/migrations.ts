@@ -88,6 +88,70 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 );
 `
+  },
+  {
+    version: 2,
+    name: 'review',
+    sql: `
+-- The reviewer's judgement per checklist item: stands beside the detected status, never replaces it.
+CREATE TABLE item_verdicts (
+  report_id  INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  item_id    TEXT    NOT NULL,
+  verdict    TEXT    NOT NULL CHECK (verdict IN ('meets', 'partial', 'missing', 'not-applicable')),
+  reason     TEXT    NOT NULL DEFAULT '',
+  updated_at TEXT    NOT NULL,
+  PRIMARY KEY (report_id, item_id)
+);
+
+-- The whole report: overall verdict and the review opinion (审核意见).
+CREATE TABLE report_reviews (
+  report_id  INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  overall    TEXT CHECK (overall IN ('pass', 'revise', 'fail')),
+  opinion    TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+
+-- Passages the reviewer marked, anchored by offsets plus the quote and its context.
+CREATE TABLE annotations (
+  id         INTEGER PRIMARY KEY,
+  report_id  INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  item_id    TEXT    NOT NULL,
+  start      INTEGER NOT NULL,
+  end        INTEGER NOT NULL,
+  quote      TEXT    NOT NULL,
+  prefix     TEXT    NOT NULL,
+  suffix     TEXT    NOT NULL,
+  comment    TEXT    NOT NULL DEFAULT '',
+  created_at TEXT    NOT NULL,
+  updated_at TEXT    NOT NULL
+);
+CREATE INDEX annotations_by_report ON annotations(report_id);
+
+-- Every change of a verdict, annotation or opinion. Append-only: the triggers refuse edits and deletes.
+CREATE TABLE audit_log (
+  id        INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL,
+  at        TEXT    NOT NULL,
+  reviewer  TEXT    NOT NULL,
+  action    TEXT    NOT NULL,
+  target    TEXT    NOT NULL,
+  old_value TEXT,
+  new_value TEXT
+);
+CREATE INDEX audit_by_report ON audit_log(report_id, id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+
+-- What re-analysis needs besides the text and blocks.
+ALTER TABLE report_texts ADD COLUMN declared_title TEXT;
+ALTER TABLE report_texts ADD COLUMN pages INTEGER;
+
+-- Checklists edited in the app travel with the project.
+CREATE TABLE checklists (
+  id         TEXT PRIMARY KEY,
+  json       TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`
   }
 ]
-

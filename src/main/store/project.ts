@@ -4,10 +4,14 @@ import path from 'node:path'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { ImportRepository } from './import-repository'
 import { ReportRepository, type NewReport } from './report-repository'
+import { ReviewRepository } from './review-repository'
+import { SettingsRepository } from './settings-repository'
 
 export class Project {
   readonly reports: ReportRepository
   readonly imports: ImportRepository
+  readonly reviews: ReviewRepository
+  readonly settings: SettingsRepository
 
   private constructor(
     readonly file: string,
@@ -15,6 +19,8 @@ export class Project {
   ) {
     this.reports = new ReportRepository(db)
     this.imports = new ImportRepository(db)
+    this.reviews = new ReviewRepository(db)
+    this.settings = new SettingsRepository(db)
   }
 
   static open(file: string, opts?: OpenOptions): Project {

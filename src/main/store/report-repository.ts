@@ -83,7 +83,7 @@ export class ReportRepository {
          VALUES (@sha256, @fileName, @sourcePath, @size, @format, @encoding, @now, @importId, @title, @issuer, @level, @year, @published, @completeness, @checklistId, @summary, @analysis, @now)`
       ),
       insertFile: db.prepare('INSERT INTO report_files (report_id, bytes) VALUES (?, ?)'),
-      insertText: db.prepare('INSERT INTO report_texts (report_id, text, blocks_json, warnings_json) VALUES (?, ?, ?, ?)'),
+      insertText: db.prepare('INSERT INTO report_texts (report_id, text, blocks_json, warnings_json, declared_title, pages) VALUES (?, ?, ?, ?, ?, ?)'),
       list: db.prepare<[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM reports ORDER BY id`),
       get: db.prepare<[number], RowRecord & { source_path: string | null; encoding: string; analysis_json: string }>(
         `SELECT ${ROW_COLUMNS}, source_path, encoding, analysis_json FROM reports WHERE id = ?`
@@ -120,7 +120,7 @@ export class ReportRepository {
         }).lastInsertRowid
       )
       this.stmts.insertFile.run(id, r.bytes)
-      this.stmts.insertText.run(id, r.doc.text, JSON.stringify(r.doc.blocks), JSON.stringify(r.doc.warnings))
+      this.stmts.insertText.run(id, r.doc.text, JSON.stringify(r.doc.blocks), JSON.stringify(r.doc.warnings), r.doc.declaredTitle ?? null, r.doc.pages ?? null)
       return id
     })()
   }
@@ -157,6 +157,25 @@ export class ReportRepository {
   text(id: number): { text: string; blocks: Block[]; warnings: string[] } | null {
     const r = this.stmts.text.get(id)
     return r ? { text: r.text, blocks: JSON.parse(r.blocks_json) as Block[], warnings: JSON.parse(r.warnings_json) as string[] } : null
+  }
+
+  /** The extracted document as the reader produced it, for re-analysis. */
+  doc(id: number): ExtractedDoc | null {
+    const r = this.db
+      .prepare<[number], { format: ReportFormat; encoding: string; text: string; blocks_json: string; warnings_json: string; declared_title: string | null; pages: number | null }>(
+        'SELECT r.format, r.encoding, t.text, t.blocks_json, t.warnings_json, t.declared_title, t.pages FROM reports r JOIN report_texts t ON t.report_id = r.id WHERE r.id = ?'
+      )
+      .get(id)
+    if (!r) return null
+    return {
+      format: r.format,
+      encoding: r.encoding,
+      text: r.text,
+      blocks: JSON.parse(r.blocks_json) as Block[],
+      warnings: JSON.parse(r.warnings_json) as string[],
+      ...(r.declared_title !== null ? { declaredTitle: r.declared_title } : {}),
+      ...(r.pages !== null ? { pages: r.pages } : {})
+    }
   }
 
   fileBytes(id: number): Uint8Array | null {

@@ -2,10 +2,17 @@
 
 import type { ImportSummary, ProjectInfo, ReportRow, SearchHit } from '../models/library'
 import type { JobSnapshot } from '../models/job'
+import type { Checklist } from '../models/checklist'
+import type { Annotation, AuditEntry, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
+import type { UserSettings } from '../models/settings'
 
 export interface ChecklistSummary {
   id: string
   name: { zh: string; en: string }
+  /** Bundled with the app (read-only) or the project's own. */
+  source: 'bundled' | 'project'
+  /** The checklist the project's reports are checked against. */
+  active: boolean
   items: Array<{ id: string; name: { zh: string; en: string }; short: { zh: string; en: string } }>
 }
 
@@ -47,6 +54,34 @@ export interface JobsApi {
 
 export interface ChecklistsApi {
   list(): Promise<ChecklistSummary[]>
+  get(id: string): Promise<Checklist>
+  /** Saves one of the project's own checklists (validated); bundled ones must be duplicated first. */
+  save(checklist: Checklist): Promise<ChecklistSummary>
+  duplicate(id: string): Promise<Checklist>
+  remove(id: string): Promise<void>
+  importJson(text: string): Promise<Checklist>
+  exportJson(id: string): Promise<string>
+  /** Switches the project to this checklist and re-runs detection as a job ('job:progress'). */
+  activate(id: string): Promise<JobSnapshot>
+}
+
+export interface ReviewApi {
+  open(reportId: number): Promise<ReportDetail>
+  /** Sets or (with null) clears the reviewer's verdict on one item. */
+  setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string): Promise<ItemVerdictRecord[]>
+  setOverall(reportId: number, overall: OverallVerdict | null): Promise<ReportReview>
+  setOpinion(reportId: number, opinion: string): Promise<ReportReview>
+  addAnnotation(reportId: number, annotation: NewAnnotation): Promise<Annotation>
+  updateAnnotation(id: number, patch: { itemId?: string; comment?: string }): Promise<Annotation>
+  deleteAnnotation(id: number): Promise<Annotation>
+  /** Puts a deleted annotation back (undo). */
+  restoreAnnotation(annotation: Annotation): Promise<Annotation>
+  auditTrail(reportId: number): Promise<AuditEntry[]>
+}
+
+export interface SettingsApi {
+  get(): Promise<UserSettings>
+  update(patch: Partial<UserSettings>): Promise<UserSettings>
 }
 
 export interface AppApi {
@@ -59,6 +94,8 @@ export interface Api {
   imports: ImportsApi
   jobs: JobsApi
   checklists: ChecklistsApi
+  review: ReviewApi
+  settings: SettingsApi
   app: AppApi
 }
 

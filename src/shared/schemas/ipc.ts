@@ -2,9 +2,27 @@
 
 import { z } from 'zod'
 import type { Channel } from '../ipc/channels'
+import { ITEM_VERDICTS, OVERALL_VERDICTS } from '../models/review'
 
 const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), '路径含有非法字符')
 const projectFile = filePath
+const id = z.number().int().positive()
+const checklistId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64)
+const itemId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64)
+const annotation = z.object({
+  id,
+  reportId: id,
+  itemId,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  quote: z.string().max(100_000),
+  prefix: z.string().max(1000),
+  suffix: z.string().max(1000),
+  comment: z.string().max(20_000),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  anchored: z.boolean()
+})
 
 export const ARGS: Record<Channel, z.ZodType<unknown[]>> = {
   'projects:current': z.tuple([]),
@@ -23,5 +41,24 @@ export const ARGS: Record<Channel, z.ZodType<unknown[]>> = {
   'jobs:list': z.tuple([]),
   'jobs:cancel': z.tuple([z.string().uuid()]),
   'checklists:list': z.tuple([]),
+  'checklists:get': z.tuple([checklistId]),
+  // the checklist itself is validated by its own schema in the service, with a message naming the field
+  'checklists:save': z.tuple([z.record(z.string(), z.unknown())]),
+  'checklists:duplicate': z.tuple([checklistId]),
+  'checklists:remove': z.tuple([checklistId]),
+  'checklists:importJson': z.tuple([z.string().max(2_000_000)]),
+  'checklists:exportJson': z.tuple([checklistId]),
+  'checklists:activate': z.tuple([checklistId]),
+  'review:open': z.tuple([id]),
+  'review:setItemVerdict': z.tuple([id, itemId, z.enum(ITEM_VERDICTS).nullable(), z.string().max(20_000)]),
+  'review:setOverall': z.tuple([id, z.enum(OVERALL_VERDICTS).nullable()]),
+  'review:setOpinion': z.tuple([id, z.string().max(100_000)]),
+  'review:addAnnotation': z.tuple([id, z.object({ itemId, start: z.number().int().min(0), end: z.number().int().min(1), comment: z.string().max(20_000).optional() })]),
+  'review:updateAnnotation': z.tuple([id, z.object({ itemId: itemId.optional(), comment: z.string().max(20_000).optional() })]),
+  'review:deleteAnnotation': z.tuple([id]),
+  'review:restoreAnnotation': z.tuple([annotation]),
+  'review:auditTrail': z.tuple([id]),
+  'settings:get': z.tuple([]),
+  'settings:update': z.tuple([z.object({ reviewerName: z.string().max(100).optional(), locale: z.enum(['zh-CN', 'en']).optional() })]),
   'app:version': z.tuple([])
 }

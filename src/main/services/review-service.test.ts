@@ -1,0 +1,153 @@
+// The review services on a real project: verdicts, opinion, annotations, the append-only audit trail,
+// checklist edits, and re-analysis that leaves the reviewer's work in place.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CORPUS } from '../../../tests/helpers/fixtures'
+import { createServices, type Services } from '../ipc/dispatch'
+import { createParsePool } from '../jobs/parse-pool'
+import type { Api } from '../../shared/ipc/contract'
+
+let dir: string
+let services: Services
+let api: Api
+
+async function importSamples(): Promise<number[]> {
+  const job = await api.imports.start([path.join(CORPUS, 'formats', 'gekeng-2024.docx'), path.join(CORPUS, 'formats', 'xincheng-2020.pdf')])
+  await waitJob(job.id)
+  return (await api.library.list()).map((r) => r.id)
+}
+
+async function waitJob(id: string) {
+  for (;;) {
+    const j = (await api.jobs.list()).find((x) => x.id === id)!
+    if (j.state !== 'running') return j
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-review-'))
+  services = createServices({ projectFile: path.join(dir, 'p.raudit'), pool: (c) => createParsePool(c, { workerUrl: null }) })
+  api = services.api
+})
+afterEach(async () => {
+  await services.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('review', () => {
+  it('records verdicts, the overall verdict and the opinion, each change in the audit trail with the reviewer', async () => {
+    const [id] = await importSamples()
+    await api.settings.update({ reviewerName: '张审核' })
+    await api.review.setItemVerdict(id!, 'shortcomings', 'partial', '只列问题，未分析原因')
+    await api.review.setItemVerdict(id!, 'shortcomings', 'missing', '没有原因分析')
+    await api.review.setItemVerdict(id!, 'plans', 'meets', '')
+    await api.review.setOverall(id!, 'revise')
+    await api.review.setOpinion(id!, '请补充问题原因分析。')
+    await api.review.setOpinion(id!, '请补充问题原因分析。') // no change, no entry
+    const detail = await api.review.open(id!)
+    expect(detail.verdicts).toEqual([
+      expect.objectContaining({ itemId: 'plans', verdict: 'meets' }),
+      expect.objectContaining({ itemId: 'shortcomings', verdict: 'missing', reason: '没有原因分析' })
+    ])
+    expect(detail.review).toMatchObject({ overall: 'revise', opinion: '请补充问题原因分析。' })
+    // the detected status stands beside the verdict, untouched
+    expect(detail.analysis.items.find((i) => i.id === 'shortcomings')!.status).toBe('present')
+    const trail = await api.review.auditTrail(id!)
+    expect(trail.map((e) => [e.action, e.target])).toEqual([
+      ['item-verdict', 'shortcomings'],
+      ['item-verdict', 'shortcomings'],
+      ['item-verdict', 'plans'],
+      ['overall', 'report'],
+      ['opinion', 'report']
+    ])
+    expect(trail[1]).toMatchObject({ reviewer: '张审核', oldValue: JSON.stringify({ verdict: 'partial', reason: '只列问题，未分析原因' }), newValue: JSON.stringify({ verdict: 'missing', reason: '没有原因分析' }) })
+    // nothing is ever removed from the trail
+    expect(() => services.workspace.project.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    expect(() => services.workspace.project.db.prepare("UPDATE audit_log SET reviewer = 'x'").run()).toThrow(/append-only/)
+    // clearing a verdict is recorded too
+    await api.review.setItemVerdict(id!, 'plans', null, '')
+    expect((await api.review.open(id!)).verdicts.map((v) => v.itemId)).toEqual(['shortcomings'])
+    expect((await api.review.auditTrail(id!)).at(-1)).toMatchObject({ action: 'item-verdict', target: 'plans', newValue: null })
+  })
+
+  it('annotations: add from offsets, edit, delete, restore with the same id; each in the trail', async () => {
+    const [id] = await importSamples()
+    const { text } = await api.review.open(id!)
+    const start = text.indexOf('一是加强组织领导')
+    const a = await api.review.addAnnotation(id!, { itemId: 'leadership', start, end: start + 8, comment: '有具体措施' })
+    expect(a).toMatchObject({ quote: '一是加强组织领导', itemId: 'leadership', anchored: true })
+    expect(a.prefix.length).toBeGreaterThan(0)
+    const edited = await api.review.updateAnnotation(a.id, { comment: '措施具体，有数据' })
+    expect(edited.comment).toBe('措施具体，有数据')
+    const deleted = await api.review.deleteAnnotation(a.id)
+    expect((await api.review.open(id!)).annotations).toEqual([])
+    const back = await api.review.restoreAnnotation(deleted)
+    expect(back).toMatchObject({ id: a.id, quote: '一是加强组织领导', comment: '措施具体，有数据' })
+    expect((await api.review.auditTrail(id!)).map((e) => e.action)).toEqual(['annotation-add', 'annotation-edit', 'annotation-delete', 'annotation-add'])
+    await expect(api.review.addAnnotation(id!, { itemId: 'leadership', start: text.length, end: text.length + 5 })).rejects.toThrow(/范围/)
+  })
+
+  it('an annotation whose offsets no longer hold is re-found by its quote and context', async () => {
+    const [id] = await importSamples()
+    const { text } = await api.review.open(id!)
+    const start = text.indexOf('一是加强组织领导')
+    const a = await api.review.addAnnotation(id!, { itemId: 'leadership', start, end: start + 8 })
+    // simulate a stale anchor (as from an earlier version of the text)
+    services.workspace.project.db.prepare('UPDATE annotations SET start = start + 40, end = end + 40 WHERE id = ?').run(a.id)
+    const [placed] = (await api.review.open(id!)).annotations
+    expect(placed).toMatchObject({ start, end: start + 8, anchored: true })
+  })
+})
+
+describe('checklists', () => {
+  it('duplicates a bundled checklist, edits it, exports and imports it as JSON, and refuses invalid ones', async () => {
+    const copy = await api.checklists.duplicate('default')
+    expect(copy.id).toBe('default-copy')
+    copy.items[0]!.name.zh = '党政主要负责人履职'
+    copy.items[0]!.headings.push('第一责任人')
+    const saved = await api.checklists.save(copy)
+    expect(saved).toMatchObject({ id: 'default-copy', source: 'project', active: false })
+    expect((await api.checklists.get('default-copy')).items[0]!.name.zh).toBe('党政主要负责人履职')
+    expect((await api.checklists.get('default-copy')).version).toBe(2)
+    await expect(api.checklists.save({ ...copy, id: 'default' })).rejects.toThrow(/内置清单/)
+    await expect(api.checklists.save({ ...copy, items: [] } as never)).rejects.toThrow(/items/)
+    await expect(api.checklists.save({ ...copy, items: [{ ...copy.items[0]!, headings: ['(未闭合'] }] })).rejects.toThrow(/正则/)
+    const json = await api.checklists.exportJson('default-copy')
+    const imported = await api.checklists.importJson(json)
+    expect(imported.id).toBe('default-copy-2')
+    await expect(api.checklists.importJson('{不是 JSON')).rejects.toThrow(/JSON/)
+    expect((await api.checklists.list()).map((c) => c.id)).toEqual(['default', 'statutory', 'default-copy', 'default-copy-2'])
+    await api.checklists.remove('default-copy-2')
+    await expect(api.checklists.remove('default')).rejects.toThrow(/内置/)
+  })
+
+  it('switching the checklist re-runs detection and leaves verdicts, annotations and the opinion in place', async () => {
+    const ids = await importSamples()
+    const id = ids[0]!
+    const { text } = await api.review.open(id)
+    await api.review.setItemVerdict(id, 'enforcement', 'meets', '执法数据齐全')
+    await api.review.setOpinion(id, '总体符合要求。')
+    const s = text.indexOf('一是加强组织领导')
+    await api.review.addAnnotation(id, { itemId: 'leadership', start: s, end: s + 8 })
+    const before = await api.review.open(id)
+
+    const job = await api.checklists.activate('statutory')
+    const done = await waitJob(job.id)
+    expect(done).toMatchObject({ state: 'done', total: ids.length, done: ids.length, counts: { analyzed: ids.length, failed: 0 } })
+    const after = await api.review.open(id)
+    expect(after.analysis.checklistId).toBe('statutory')
+    expect(after.analysis.items.map((i) => i.id)).toEqual(['measures', 'shortcomings', 'responsibility', 'plans', 'other'])
+    expect(after.verdicts).toEqual(before.verdicts)
+    expect(after.annotations).toEqual(before.annotations)
+    expect(after.review).toEqual(before.review)
+    expect((await api.library.list()).every((r) => r.checklistId === 'statutory')).toBe(true)
+    expect((await api.checklists.list()).find((c) => c.active)!.id).toBe('statutory')
+    // new imports use the project's checklist
+    const more = await api.imports.start([path.join(CORPUS, 'formats', 'xiaduopu-2020.docx')])
+    await waitJob(more.id)
+    expect((await api.library.list()).map((r) => r.checklistId)).toEqual(['statutory', 'statutory', 'statutory'])
+  })
+})

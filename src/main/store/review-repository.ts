@@ -1,0 +1,172 @@
+// The reviewer's tables: item verdicts, the report review, annotations and the append-only audit trail.
+// Every write records its audit entry in the same transaction.
+
+import type { Db } from './database'
+import type { Anchor, AuditEntry, ItemVerdict, ItemVerdictRecord, OverallVerdict, ReportReview } from '../../shared/models/review'
+
+export interface StoredAnnotation extends Anchor {
+  id: number
+  reportId: number
+  itemId: string
+  comment: string
+  createdAt: string
+  updatedAt: string
+}
+
+interface AnnotationRecord {
+  id: number
+  report_id: number
+  item_id: string
+  start: number
+  end: number
+  quote: string
+  prefix: string
+  suffix: string
+  comment: string
+  created_at: string
+  updated_at: string
+}
+
+const toAnnotation = (r: AnnotationRecord): StoredAnnotation => ({
+  id: r.id,
+  reportId: r.report_id,
+  itemId: r.item_id,
+  start: r.start,
+  end: r.end,
+  quote: r.quote,
+  prefix: r.prefix,
+  suffix: r.suffix,
+  comment: r.comment,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at
+})
+
+export class ReviewRepository {
+  constructor(private readonly db: Db) {}
+
+  private audit(e: Omit<AuditEntry, 'id'>): void {
+    this.db
+      .prepare('INSERT INTO audit_log (report_id, at, reviewer, action, target, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(e.reportId, e.at, e.reviewer, e.action, e.target, e.oldValue, e.newValue)
+  }
+
+  verdicts(reportId: number): ItemVerdictRecord[] {
+    return this.db
+      .prepare<[number], { item_id: string; verdict: ItemVerdict; reason: string; updated_at: string }>('SELECT item_id, verdict, reason, updated_at FROM item_verdicts WHERE report_id = ? ORDER BY item_id')
+      .all(reportId)
+      .map((r) => ({ itemId: r.item_id, verdict: r.verdict, reason: r.reason, updatedAt: r.updated_at }))
+  }
+
+  /** Sets (or clears, with null) the verdict of one item. Returns false when nothing changed. */
+  setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string, reviewer: string, at = new Date().toISOString()): boolean {
+    return this.db.transaction(() => {
+      const old = this.db.prepare<[number, string], { verdict: string; reason: string }>('SELECT verdict, reason FROM item_verdicts WHERE report_id = ? AND item_id = ?').get(reportId, itemId)
+      const oldValue = old ? JSON.stringify({ verdict: old.verdict, reason: old.reason }) : null
+      const newValue = verdict ? JSON.stringify({ verdict, reason }) : null
+      if (oldValue === newValue) return false
+      if (verdict) {
+        this.db
+          .prepare(`INSERT INTO item_verdicts (report_id, item_id, verdict, reason, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (report_id, item_id) DO UPDATE SET verdict = excluded.verdict, reason = excluded.reason, updated_at = excluded.updated_at`)
+          .run(reportId, itemId, verdict, reason, at)
+      } else {
+        this.db.prepare('DELETE FROM item_verdicts WHERE report_id = ? AND item_id = ?').run(reportId, itemId)
+      }
+      this.audit({ reportId, at, reviewer, action: 'item-verdict', target: itemId, oldValue, newValue })
+      return true
+    })()
+  }
+
+  review(reportId: number): ReportReview {
+    const r = this.db.prepare<[number], { overall: OverallVerdict | null; opinion: string; updated_at: string }>('SELECT overall, opinion, updated_at FROM report_reviews WHERE report_id = ?').get(reportId)
+    return r ? { overall: r.overall, opinion: r.opinion, updatedAt: r.updated_at } : { overall: null, opinion: '', updatedAt: null }
+  }
+
+  private saveReview(reportId: number, field: 'overall' | 'opinion', value: string | null, reviewer: string, at: string): boolean {
+    return this.db.transaction(() => {
+      const cur = this.review(reportId)
+      const old = field === 'overall' ? cur.overall : cur.opinion
+      if ((old ?? null) === (value ?? null) || (field === 'opinion' && (old ?? '') === (value ?? ''))) return false
+      const next = { ...cur, [field]: field === 'opinion' ? (value ?? '') : value }
+      this.db
+        .prepare(`INSERT INTO report_reviews (report_id, overall, opinion, updated_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (report_id) DO UPDATE SET overall = excluded.overall, opinion = excluded.opinion, updated_at = excluded.updated_at`)
+        .run(reportId, next.overall, next.opinion, at)
+      this.audit({ reportId, at, reviewer, action: field, target: 'report', oldValue: old || null, newValue: value || null })
+      return true
+    })()
+  }
+
+  setOverall(reportId: number, overall: OverallVerdict | null, reviewer: string, at = new Date().toISOString()): boolean {
+    return this.saveReview(reportId, 'overall', overall, reviewer, at)
+  }
+
+  setOpinion(reportId: number, opinion: string, reviewer: string, at = new Date().toISOString()): boolean {
+    return this.saveReview(reportId, 'opinion', opinion, reviewer, at)
+  }
+
+  annotations(reportId: number): StoredAnnotation[] {
+    return this.db.prepare<[number], AnnotationRecord>('SELECT * FROM annotations WHERE report_id = ? ORDER BY start, id').all(reportId).map(toAnnotation)
+  }
+
+  annotation(id: number): StoredAnnotation | null {
+    const r = this.db.prepare<[number], AnnotationRecord>('SELECT * FROM annotations WHERE id = ?').get(id)
+    return r ? toAnnotation(r) : null
+  }
+
+  addAnnotation(reportId: number, itemId: string, anchor: Anchor, comment: string, reviewer: string, at = new Date().toISOString(), id?: number): StoredAnnotation {
+    return this.db.transaction(() => {
+      const newId = Number(
+        this.db
+          .prepare('INSERT INTO annotations (id, report_id, item_id, start, end, quote, prefix, suffix, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(id ?? null, reportId, itemId, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix, comment, at, at).lastInsertRowid
+      )
+      const a = this.annotation(newId)!
+      this.audit({ reportId, at, reviewer, action: 'annotation-add', target: String(newId), oldValue: null, newValue: JSON.stringify({ itemId, quote: anchor.quote, comment }) })
+      return a
+    })()
+  }
+
+  updateAnnotation(id: number, patch: { itemId?: string; comment?: string; anchor?: Anchor }, reviewer: string, at = new Date().toISOString()): StoredAnnotation | null {
+    return this.db.transaction(() => {
+      const old = this.annotation(id)
+      if (!old) return null
+      const next = { ...old, ...(patch.anchor ?? {}), itemId: patch.itemId ?? old.itemId, comment: patch.comment ?? old.comment }
+      if (next.itemId === old.itemId && next.comment === old.comment && next.start === old.start && next.end === old.end) return old
+      this.db
+        .prepare('UPDATE annotations SET item_id = ?, comment = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, updated_at = ? WHERE id = ?')
+        .run(next.itemId, next.comment, next.start, next.end, next.quote, next.prefix, next.suffix, at, id)
+      if (next.itemId !== old.itemId || next.comment !== old.comment) {
+        this.audit({
+          reportId: old.reportId,
+          at,
+          reviewer,
+          action: 'annotation-edit',
+          target: String(id),
+          oldValue: JSON.stringify({ itemId: old.itemId, comment: old.comment }),
+          newValue: JSON.stringify({ itemId: next.itemId, comment: next.comment })
+        })
+      }
+      return this.annotation(id)
+    })()
+  }
+
+  deleteAnnotation(id: number, reviewer: string, at = new Date().toISOString()): StoredAnnotation | null {
+    return this.db.transaction(() => {
+      const old = this.annotation(id)
+      if (!old) return null
+      this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id)
+      this.audit({ reportId: old.reportId, at, reviewer, action: 'annotation-delete', target: String(id), oldValue: JSON.stringify({ itemId: old.itemId, quote: old.quote, comment: old.comment }), newValue: null })
+      return old
+    })()
+  }
+
+  auditTrail(reportId: number): AuditEntry[] {
+    return this.db
+      .prepare<[number], { id: number; report_id: number; at: string; reviewer: string; action: string; target: string; old_value: string | null; new_value: string | null }>(
+        'SELECT * FROM audit_log WHERE report_id = ? ORDER BY id'
+      )
+      .all(reportId)
+      .map((r) => ({ id: r.id, reportId: r.report_id, at: r.at, reviewer: r.reviewer, action: r.action, target: r.target, oldValue: r.old_value, newValue: r.new_value }))
+  }
+}

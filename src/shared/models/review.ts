@@ -1,0 +1,76 @@
+// The reviewer's work on a report: verdicts per item, the overall verdict and opinion, annotations,
+// and the audit trail of every change.
+
+import type { Analysis, Block } from './report'
+import type { ReportRow } from './library'
+
+export type ItemVerdict = 'meets' | 'partial' | 'missing' | 'not-applicable'
+export type OverallVerdict = 'pass' | 'revise' | 'fail'
+
+export const ITEM_VERDICTS: readonly ItemVerdict[] = ['meets', 'partial', 'missing', 'not-applicable']
+export const OVERALL_VERDICTS: readonly OverallVerdict[] = ['pass', 'revise', 'fail']
+
+export interface ItemVerdictRecord {
+  itemId: string
+  verdict: ItemVerdict
+  reason: string
+  updatedAt: string
+}
+
+/** Where a passage is: offsets into the report text, plus the quote and its context to re-find it. */
+export interface Anchor {
+  start: number
+  end: number
+  quote: string
+  prefix: string
+  suffix: string
+}
+
+export interface Annotation extends Anchor {
+  id: number
+  reportId: number
+  itemId: string
+  comment: string
+  createdAt: string
+  updatedAt: string
+  /** False when the quote could not be found in the current text (shown, not highlighted). */
+  anchored: boolean
+}
+
+export interface NewAnnotation {
+  itemId: string
+  start: number
+  end: number
+  comment?: string
+}
+
+export interface AuditEntry {
+  id: number
+  reportId: number
+  at: string
+  reviewer: string
+  /** e.g. 'item-verdict', 'overall', 'opinion', 'annotation-add', 'annotation-edit', 'annotation-delete' */
+  action: string
+  /** What changed: an item id, an annotation id, or 'report'. */
+  target: string
+  oldValue: string | null
+  newValue: string | null
+}
+
+export interface ReportReview {
+  overall: OverallVerdict | null
+  opinion: string
+  updatedAt: string | null
+}
+
+/** Everything the review workspace shows for one report. */
+export interface ReportDetail {
+  row: ReportRow
+  text: string
+  blocks: Block[]
+  warnings: string[]
+  analysis: Analysis
+  verdicts: ItemVerdictRecord[]
+  review: ReportReview
+  annotations: Annotation[]
+}
