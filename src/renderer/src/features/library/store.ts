@@ -15,19 +15,14 @@ export const useLibraryStore = defineStore('library', () => {
   const hits = shallowRef<Map<number, SearchHit> | null>(null)
   const searching = ref(false)
 
-  /** The checklist whose items are the table's columns: the one most reports were analysed with. */
-  const checklist = computed<ChecklistSummary | null>(() => {
-    const counts = new Map<string, number>()
-    for (const r of rows.value) counts.set(r.checklistId, (counts.get(r.checklistId) ?? 0) + 1)
-    const id = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'default'
-    return checklists.value.find((c) => c.id === id) ?? checklists.value[0] ?? null
-  })
+  /** The checklist whose items are the table's columns: the project's active one. */
+  const checklist = computed<ChecklistSummary | null>(() => checklists.value.find((c) => c.active) ?? checklists.value[0] ?? null)
 
   const visible = computed(() => (hits.value ? rows.value.filter((r) => hits.value!.has(r.id)) : rows.value))
 
   async function refresh() {
     try {
-      if (!checklists.value.length) checklists.value = await api.checklists.list()
+      checklists.value = await api.checklists.list()
       rows.value = await api.library.list()
       loaded.value = true
       if (query.value.trim()) await search(query.value)

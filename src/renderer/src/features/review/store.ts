@@ -1,0 +1,210 @@
+// Pinia store for the review workspace: the open report, its verdicts and annotations, the place in
+// the library's list, and undo/redo of the reviewer's actions in this session.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { api } from '../../api'
+import type { Annotation, AuditEntry, ItemVerdict, OverallVerdict, ReportDetail } from '../../../../shared/models/review'
+import { feedback } from '../../components/common/feedback'
+
+/** One reviewer action that can be undone and redone; each step is a call to main, so it is stored and audited. */
+interface Command {
+  reportId: number
+  label: string
+  redo(): Promise<void>
+  undo(): Promise<void>
+}
+
+export const useReviewStore = defineStore('review', () => {
+  const detail = shallowRef<ReportDetail | null>(null)
+  const reportId = ref<number | null>(null)
+  /** The library's rows in the order shown when the report was opened: previous / next walk it. */
+  const order = ref<number[]>([])
+  const selectedItem = ref<string | null>(null)
+  /** A passage to scroll to and flash (evidence, a finding, an annotation). */
+  const focus = ref<{ start: number; end: number; seq: number } | null>(null)
+  const audit = ref<AuditEntry[]>([])
+  const undoStack = ref<Command[]>([])
+  const redoStack = ref<Command[]>([])
+  const loading = ref(false)
+
+  const position = computed(() => (reportId.value === null ? -1 : order.value.indexOf(reportId.value)))
+
+  async function open(id: number, listOrder?: number[]) {
+    if (listOrder) order.value = listOrder
+    loading.value = true
+    try {
+      const d = await api.review.open(id)
+      detail.value = d
+      reportId.value = id
+      selectedItem.value = null
+      focus.value = null
+    } catch (e) {
+      feedback.error(e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function close() {
+    reportId.value = null
+    detail.value = null
+  }
+
+  async function step(delta: number) {
+    const i = position.value + delta
+    if (i >= 0 && i < order.value.length) await open(order.value[i]!)
+  }
+
+  async function reload() {
+    if (reportId.value !== null) detail.value = await api.review.open(reportId.value)
+  }
+
+  async function run(cmd: Command) {
+    try {
+      await cmd.redo()
+      undoStack.value.push(cmd)
+      redoStack.value = []
+    } catch (e) {
+      feedback.error(e)
+    }
+    await reload()
+  }
+
+  async function undo() {
+    const cmd = undoStack.value.pop()
+    if (!cmd) return
+    try {
+      await cmd.undo()
+      redoStack.value.push(cmd)
+    } catch (e) {
+      feedback.error(e)
+    }
+    await reload()
+  }
+
+  async function redo() {
+    const cmd = redoStack.value.pop()
+    if (!cmd) return
+    try {
+      await cmd.redo()
+      undoStack.value.push(cmd)
+    } catch (e) {
+      feedback.error(e)
+    }
+    await reload()
+  }
+
+  function setVerdict(itemId: string, verdict: ItemVerdict | null, reason?: string) {
+    const d = detail.value
+    if (!d) return
+    const id = d.row.id
+    const old = d.verdicts.find((v) => v.itemId === itemId)
+    const nextReason = reason ?? old?.reason ?? ''
+    return run({
+      reportId: id,
+      label: 'verdict',
+      redo: async () => void (await api.review.setItemVerdict(id, itemId, verdict, nextReason)),
+      undo: async () => void (await api.review.setItemVerdict(id, itemId, old?.verdict ?? null, old?.reason ?? ''))
+    })
+  }
+
+  function setOverall(overall: OverallVerdict | null) {
+    const d = detail.value
+    if (!d) return
+    const id = d.row.id
+    const old = d.review.overall
+    return run({
+      reportId: id,
+      label: 'overall',
+      redo: async () => void (await api.review.setOverall(id, overall)),
+      undo: async () => void (await api.review.setOverall(id, old))
+    })
+  }
+
+  function setOpinion(opinion: string) {
+    const d = detail.value
+    if (!d || d.review.opinion === opinion) return
+    const id = d.row.id
+    const old = d.review.opinion
+    return run({
+      reportId: id,
+      label: 'opinion',
+      redo: async () => void (await api.review.setOpinion(id, opinion)),
+      undo: async () => void (await api.review.setOpinion(id, old))
+    })
+  }
+
+  function annotate(itemId: string, start: number, end: number, comment = '') {
+    const d = detail.value
+    if (!d) return
+    const id = d.row.id
+    let created: Annotation | null = null
+    return run({
+      reportId: id,
+      label: 'annotation-add',
+      redo: async () => {
+        created = created ? await api.review.restoreAnnotation(created) : await api.review.addAnnotation(id, { itemId, start, end, comment })
+      },
+      undo: async () => {
+        if (created) created = await api.review.deleteAnnotation(created.id)
+      }
+    })
+  }
+
+  function updateAnnotation(a: Annotation, patch: { itemId?: string; comment?: string }) {
+    const old = { itemId: a.itemId, comment: a.comment }
+    return run({
+      reportId: a.reportId,
+      label: 'annotation-edit',
+      redo: async () => void (await api.review.updateAnnotation(a.id, patch)),
+      undo: async () => void (await api.review.updateAnnotation(a.id, old))
+    })
+  }
+
+  function deleteAnnotation(a: Annotation) {
+    let removed: Annotation = a
+    return run({
+      reportId: a.reportId,
+      label: 'annotation-delete',
+      redo: async () => {
+        removed = await api.review.deleteAnnotation(a.id)
+      },
+      undo: async () => void (await api.review.restoreAnnotation(removed))
+    })
+  }
+
+  async function loadAudit() {
+    if (reportId.value !== null) audit.value = await api.review.auditTrail(reportId.value)
+  }
+
+  function show(start: number, end: number) {
+    focus.value = { start, end, seq: (focus.value?.seq ?? 0) + 1 }
+  }
+
+  return {
+    detail,
+    reportId,
+    order,
+    position,
+    selectedItem,
+    focus,
+    audit,
+    loading,
+    canUndo: computed(() => undoStack.value.length > 0),
+    canRedo: computed(() => redoStack.value.length > 0),
+    open,
+    close,
+    step,
+    reload,
+    undo,
+    redo,
+    setVerdict,
+    setOverall,
+    setOpinion,
+    annotate,
+    updateAnnotation,
+    deleteAnnotation,
+    loadAudit,
+    show
+  }
+})
