@@ -151,3 +151,42 @@ describe('checklists', () => {
     expect((await api.library.list()).map((r) => r.checklistId)).toEqual(['statutory', 'statutory', 'statutory'])
   })
 })
+
+describe('a corrected version imported again', () => {
+  it('brings the verdicts and annotations over, re-finding each passage in the new text', async () => {
+    const src = path.join(CORPUS, 'formats', 'gekeng-2024.gbk.txt')
+    const first = await api.imports.start([src])
+    await waitJob(first.id)
+    const [oldId] = (await api.library.list()).map((r) => r.id)
+    const { text } = await api.review.open(oldId!)
+    const s = text.indexOf('一是加强组织领导')
+    await api.review.addAnnotation(oldId!, { itemId: 'leadership', start: s, end: s + 8, comment: '具体' })
+    const gone = text.indexOf('二是强化制度保证')
+    await api.review.addAnnotation(oldId!, { itemId: 'leadership', start: gone, end: gone + 8 })
+    const cut = text.indexOf('三是健全监督机制')
+    await api.review.addAnnotation(oldId!, { itemId: 'leadership', start: cut, end: cut + 8 })
+    await api.review.setItemVerdict(oldId!, 'shortcomings', 'partial', '原因分析不足')
+
+    // The corrected version: a line added at the top, one passage rewritten, the sentence of another gone.
+    const corrected = path.join(dir, '葛坑镇（修改稿）.txt')
+    const old = new TextDecoder('gb18030').decode(fs.readFileSync(src))
+    const sentence = /三是健全监督机制[^。]*。[^。]*。/.exec(old)![0]
+    fs.writeFileSync(corrected, `按照县依法治县办审核意见修改。\n${old.replace('二是强化制度保证', '二是健全制度体系').replace(sentence, '')}`)
+    const second = await api.imports.start([corrected])
+    await waitJob(second.id)
+    const newId = (await api.library.list()).map((r) => r.id).find((id) => id !== oldId)!
+
+    expect(await api.review.versions(newId)).toEqual([expect.objectContaining({ id: oldId, annotations: 3, verdicts: 1 })])
+    const r = await api.review.carryOver(oldId!, newId)
+    expect(r).toEqual({ verdicts: 1, annotations: 2, notFound: ['三是健全监督机制'] })
+    const after = await api.review.open(newId)
+    const [a, b] = after.annotations
+    expect(after.text.slice(a!.start, a!.end)).toBe('一是加强组织领导')
+    expect(a!.comment).toBe('具体')
+    // the rewritten passage is found between its old neighbours
+    expect(b!.quote).toBe('二是健全制度体系')
+    expect(after.verdicts).toEqual([expect.objectContaining({ itemId: 'shortcomings', verdict: 'partial', reason: '原因分析不足' })])
+    // doing it twice adds nothing
+    expect(await api.review.carryOver(oldId!, newId)).toMatchObject({ verdicts: 0, annotations: 0 })
+  })
+})

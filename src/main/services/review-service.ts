@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/errors'
 import { makeAnchor, resolveAnchor } from '../../shared/anchor'
 import type { ReviewApi } from '../../shared/ipc/contract'
-import type { Annotation, AuditEntry, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../../shared/models/review'
+import type { Annotation, AuditEntry, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../../shared/models/review'
 import type { StoredAnnotation } from '../store/review-repository'
 import type { SettingsService } from './settings-service'
 import type { Workspace } from './workspace'
@@ -103,7 +103,82 @@ export class ReviewService implements ReviewApi {
     return this.place(stored, text)
   }
 
+  /**
+   * Other versions of this report that hold reviewer work: reports whose text shares most of its
+   * passages with this one (metadata alone is not enough: a corrected version may be dated or headed
+   * differently).
+   */
+  async versions(reportId: number): Promise<OtherVersion[]> {
+    const text = this.text(reportId)
+    const mine = shingles(text)
+    const candidates = this.ws.project.db
+      .prepare<[number], OtherVersion>(
+        `SELECT r.id, r.file_name AS fileName, r.imported_at AS importedAt,
+                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id) AS annotations,
+                (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts
+           FROM reports r WHERE r.id <> ? ORDER BY r.id`
+      )
+      .all(reportId)
+      .filter((v) => v.annotations > 0 || v.verdicts > 0)
+    return candidates.filter((v) => overlap(mine, shingles(this.text(v.id))) >= 0.6)
+  }
+
+  /**
+   * Brings the reviewer's work from another version of the report: item verdicts the target has not
+   * got yet, and every annotation, re-found in the target's text by its quote and context. Passages
+   * that cannot be found are reported, not guessed.
+   */
+  async carryOver(fromId: number, toId: number): Promise<{ verdicts: number; annotations: number; notFound: string[] }> {
+    const text = this.text(toId)
+    this.text(fromId)
+    const reviewer = this.reviewer()
+    const have = new Set(this.reviews.verdicts(toId).map((v) => v.itemId))
+    let verdicts = 0
+    let annotations = 0
+    const notFound: string[] = []
+    this.ws.project.db.transaction(() => {
+      for (const v of this.reviews.verdicts(fromId)) {
+        if (have.has(v.itemId)) continue
+        this.reviews.setItemVerdict(toId, v.itemId, v.verdict, v.reason, reviewer)
+        verdicts++
+      }
+      const existing = new Set(this.reviews.annotations(toId).map((a) => `${a.itemId}|${a.quote}`))
+      for (const a of this.reviews.annotations(fromId)) {
+        const r = resolveAnchor(text, a)
+        if (!r) {
+          notFound.push(a.quote)
+          continue
+        }
+        const anchor = makeAnchor(text, r.start, r.end)
+        if (existing.has(`${a.itemId}|${anchor.quote}`)) continue
+        this.reviews.addAnnotation(toId, a.itemId, anchor, a.comment, reviewer)
+        annotations++
+      }
+    })()
+    return { verdicts, annotations, notFound }
+  }
+
   async auditTrail(reportId: number): Promise<AuditEntry[]> {
     return this.reviews.auditTrail(reportId)
   }
+}
+
+/**
+ * A fingerprint of the text: passages of 8 characters (whitespace ignored), about one in four, chosen
+ * by their own characters rather than their position, so an insertion does not shift the choice.
+ */
+function shingles(text: string): Set<string> {
+  const t = text.replace(/\s+/g, '')
+  const out = new Set<string>()
+  for (let i = 0; i + 8 <= t.length; i++) if ((t.charCodeAt(i) + t.charCodeAt(i + 7)) % 4 === 0) out.add(t.slice(i, i + 8))
+  return out
+}
+
+/** Share of the smaller fingerprint found in the other. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a]
+  if (!small.size) return 0
+  let n = 0
+  for (const x of small) if (big.has(x)) n++
+  return n / small.size
 }

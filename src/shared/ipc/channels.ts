@@ -33,6 +33,8 @@ export const CHANNELS = {
   'review:deleteAnnotation': ['review', 'deleteAnnotation'],
   'review:restoreAnnotation': ['review', 'restoreAnnotation'],
   'review:auditTrail': ['review', 'auditTrail'],
+  'review:versions': ['review', 'versions'],
+  'review:carryOver': ['review', 'carryOver'],
   'settings:get': ['settings', 'get'],
   'settings:update': ['settings', 'update'],
   'app:version': ['app', 'version']

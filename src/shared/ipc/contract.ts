@@ -3,7 +3,7 @@
 import type { ImportSummary, ProjectInfo, ReportRow, SearchHit } from '../models/library'
 import type { JobSnapshot } from '../models/job'
 import type { Checklist } from '../models/checklist'
-import type { Annotation, AuditEntry, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
+import type { Annotation, AuditEntry, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
 import type { UserSettings } from '../models/settings'
 
 export interface ChecklistSummary {
@@ -77,6 +77,10 @@ export interface ReviewApi {
   /** Puts a deleted annotation back (undo). */
   restoreAnnotation(annotation: Annotation): Promise<Annotation>
   auditTrail(reportId: number): Promise<AuditEntry[]>
+  /** Other versions of this report (same issuer and year) that hold reviewer work. */
+  versions(reportId: number): Promise<OtherVersion[]>
+  /** Brings verdicts and annotations over from another version, re-finding each passage in this text. */
+  carryOver(fromId: number, toId: number): Promise<{ verdicts: number; annotations: number; notFound: string[] }>
 }
 
 export interface SettingsApi {

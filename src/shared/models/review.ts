@@ -74,3 +74,12 @@ export interface ReportDetail {
   review: ReportReview
   annotations: Annotation[]
 }
+
+/** Another report of the same issuer and year that holds reviewer work (an earlier or corrected version). */
+export interface OtherVersion {
+  id: number
+  fileName: string
+  importedAt: string
+  annotations: number
+  verdicts: number
+}

@@ -58,6 +58,8 @@ export const ARGS: Record<Channel, z.ZodType<unknown[]>> = {
   'review:deleteAnnotation': z.tuple([id]),
   'review:restoreAnnotation': z.tuple([annotation]),
   'review:auditTrail': z.tuple([id]),
+  'review:versions': z.tuple([id]),
+  'review:carryOver': z.tuple([id, id]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([z.object({ reviewerName: z.string().max(100).optional(), locale: z.enum(['zh-CN', 'en']).optional() })]),
   'app:version': z.tuple([])

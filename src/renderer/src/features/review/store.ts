@@ -3,7 +3,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { api } from '../../api'
-import type { Annotation, AuditEntry, ItemVerdict, OverallVerdict, ReportDetail } from '../../../../shared/models/review'
+import type { Annotation, AuditEntry, ItemVerdict, OtherVersion, OverallVerdict, ReportDetail } from '../../../../shared/models/review'
+import { i18n } from '../../app/i18n'
 import { feedback } from '../../components/common/feedback'
 
 /** One reviewer action that can be undone and redone; each step is a call to main, so it is stored and audited. */
@@ -26,6 +27,8 @@ export const useReviewStore = defineStore('review', () => {
   const undoStack = ref<Command[]>([])
   const redoStack = ref<Command[]>([])
   const loading = ref(false)
+  /** Other versions of the open report that hold reviewer work, to bring it over. */
+  const versions = ref<OtherVersion[]>([])
 
   const position = computed(() => (reportId.value === null ? -1 : order.value.indexOf(reportId.value)))
 
@@ -38,6 +41,7 @@ export const useReviewStore = defineStore('review', () => {
       reportId.value = id
       selectedItem.value = null
       focus.value = null
+      versions.value = d.annotations.length || d.verdicts.length ? [] : await api.review.versions(id)
     } catch (e) {
       feedback.error(e)
     } finally {
@@ -173,6 +177,21 @@ export const useReviewStore = defineStore('review', () => {
     })
   }
 
+  async function carryOver(fromId: number) {
+    const id = reportId.value
+    if (id === null) return
+    try {
+      const r = await api.review.carryOver(fromId, id)
+      const t = i18n.global.t
+      feedback.ok(t('review.carried', { verdicts: r.verdicts, annotations: r.annotations }))
+      if (r.notFound.length) feedback.notify.warning({ title: t('review.notFoundTitle', { n: r.notFound.length }), content: r.notFound.map((q) => `“${q}”`).join('\n'), duration: 10_000 })
+      versions.value = []
+    } catch (e) {
+      feedback.error(e)
+    }
+    await reload()
+  }
+
   async function loadAudit() {
     if (reportId.value !== null) audit.value = await api.review.auditTrail(reportId.value)
   }
@@ -205,6 +224,8 @@ export const useReviewStore = defineStore('review', () => {
     updateAnnotation,
     deleteAnnotation,
     loadAudit,
-    show
+    show,
+    versions,
+    carryOver
   }
 })
