@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A reviewer's day in the workspace: read a report beside its checklist, judge each item, annotate,
 // write the opinion, undo a step, reload and find it all again.
 import fs from 'node:fs'
