@@ -138,3 +138,27 @@ describe('report-audit import', () => {
     expect(r.code).toBe(0)
   }, 120_000)
 })
+
+describe('report-audit export', () => {
+  it('writes the summary workbook, CSV, JSON and a review opinion per report', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-cli-export-'))
+    const project = path.join(dir, 'p.raudit')
+    expect(run(['import', '--project', project, path.join(ROOT, 'resources', 'samples')]).code).toBe(0)
+    const r = run(['export', '--project', project, '--xlsx', path.join(dir, 's.xlsx'), '--csv', path.join(dir, 's.csv'), '--json', path.join(dir, 'd.json'), '--docx', path.join(dir, 'docx'), '--md', path.join(dir, 'md'), '--reviewer', '钱审核'])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('共 11 个文件。')
+    const { default: readXlsxFile } = await import('read-excel-file/node')
+    const [sheet] = await readXlsxFile(fs.readFileSync(path.join(dir, 's.xlsx')))
+    expect(sheet!.data).toHaveLength(5)
+    expect(fs.readdirSync(path.join(dir, 'docx'))).toHaveLength(4)
+    expect(fs.readFileSync(path.join(dir, 's.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    const md = fs.readdirSync(path.join(dir, 'md')).map((f) => fs.readFileSync(path.join(dir, 'md', f), 'utf8'))
+    expect(md.every((m) => m.includes('审核人：钱审核'))).toBe(true)
+    // one report only; an unknown id is a usage error
+    const one = run(['export', '--project', project, '--report', '2', '--csv', path.join(dir, 'one.csv')])
+    expect(one.code).toBe(0)
+    expect(fs.readFileSync(path.join(dir, 'one.csv'), 'utf8').trim().split('\r\n')).toHaveLength(2)
+    expect(run(['export', '--project', project, '--report', '99', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
+    expect(run(['export', '--project', path.join(dir, 'missing.raudit'), '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
+  })
+})

@@ -10,12 +10,22 @@ import { collectFiles, notReadReports } from './services/collect-files'
 import { formatRow, formatHeader } from './cli-table'
 import { importPaths, type ImportProgress } from './services/importer'
 import { Project } from './store/project'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { ReportFormatOut } from '../shared/models/export'
+import { documentFileName } from './exporters/model'
+import { freeName, renderReview, reviewDocuments, writeBatch } from './services/export-service'
+import { projectChecklist } from './services/checklists'
 
 const USAGE = `用法 / Usage:
   report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] PATH...
       检查报告文件或文件夹（递归），输出审核结果表；--json 输出一个 JSON 文档。
   report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] PATH...
       把报告导入项目文件（不存在则新建）：内容相同的文件只导入一次；输出导入、重复、失败的数量和每个失败文件的原因。
+  report-audit export --project FILE [--xlsx OUT.xlsx] [--csv OUT.csv] [--json OUT.json]
+                     [--docx DIR] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
+      导出审核结果：汇总表（Excel、CSV）、审核数据（JSON）、每份报告的审核意见（Word、Markdown、HTML）。
+      不指定 --report 时导出项目中的全部报告。
   report-audit --help | --version
 
 退出码：0 全部读取成功；2 有文件无法读取（其余文件照常报告）；64 用法错误。`
@@ -118,9 +128,11 @@ async function importCommand(argv: string[]): Promise<number> {
   if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) return usageError('--threads 需要正整数。')
   let checklist, project
   try {
-    checklist = loadChecklist(parsed.values.checklist ?? 'default')
     project = Project.open(parsed.values.project)
+    // The project's own checklist unless another is named (which then applies to these files only).
+    checklist = parsed.values.checklist ? loadChecklist(parsed.values.checklist) : projectChecklist(project.settings)
   } catch (e) {
+    project?.close()
     return usageError(toErrorInfo(e).message)
   }
   const started = performance.now()
@@ -168,6 +180,72 @@ async function importCommand(argv: string[]): Promise<number> {
   return summary.failed ? EXIT.someFailed : EXIT.ok
 }
 
+async function exportCommand(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        project: { type: 'string' },
+        xlsx: { type: 'string' },
+        csv: { type: 'string' },
+        json: { type: 'string' },
+        docx: { type: 'string' },
+        md: { type: 'string' },
+        html: { type: 'string' },
+        report: { type: 'string', multiple: true },
+        reviewer: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+  } catch (e) {
+    return usageError((e as Error).message)
+  }
+  const v = parsed.values
+  if (v.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return EXIT.ok
+  }
+  if (!v.project) return usageError('请用 --project 指定项目文件。')
+  if (!v.xlsx && !v.csv && !v.json && !v.docx && !v.md && !v.html) return usageError('请至少指定一种导出：--xlsx、--csv、--json、--docx、--md 或 --html。')
+  const ids = v.report?.map(Number)
+  if (ids?.some((n) => !Number.isInteger(n) || n <= 0)) return usageError('--report 需要报告编号（正整数）。')
+  let project
+  try {
+    project = Project.open(v.project, { create: false })
+  } catch (e) {
+    return usageError(toErrorInfo(e).message)
+  }
+  try {
+    const checklist = projectChecklist(project.settings)
+    const reviewer = v.reviewer ?? ''
+    const known = new Set(project.reports.ids())
+    const missing = ids?.filter((id) => !known.has(id)) ?? []
+    if (missing.length) return usageError(`项目中没有这些编号的报告：${missing.join('、')}。`)
+    const written = await writeBatch(project, checklist, reviewer || '未署名审核人', ids ?? null, { xlsx: v.xlsx, csv: v.csv, json: v.json })
+    const perReport: Array<[ReportFormatOut, string | undefined]> = [
+      ['docx', v.docx],
+      ['md', v.md],
+      ['html', v.html]
+    ]
+    for (const [format, dir] of perReport) {
+      if (!dir) continue
+      await fs.mkdir(dir, { recursive: true })
+      const taken = new Set<string>()
+      for (const d of reviewDocuments(project, checklist, reviewer || '未署名审核人', ids ?? null)) {
+        const name = await freeName(dir, documentFileName(d, format), taken)
+        await fs.writeFile(path.join(dir, name), await renderReview(d, format, null))
+        written.push(path.join(dir, name))
+      }
+    }
+    await write(`${written.map((f) => `已写入 ${f}`).join('\n')}\n共 ${written.length} 个文件。\n`)
+    return EXIT.ok
+  } finally {
+    project.close()
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -180,6 +258,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'check') return check(rest)
   if (cmd === 'import') return importCommand(rest)
+  if (cmd === 'export') return exportCommand(rest)
   return usageError(`未知命令 ${cmd}`)
 }
 

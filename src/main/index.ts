@@ -6,6 +6,7 @@ import { EVENT_CHANNEL } from '../shared/ipc/channels'
 import { createDispatcher, createServices, type Services } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
 import { nativeDialogs } from './windows/dialogs'
+import { electronPdf } from './windows/pdf'
 import { createMainWindow } from './windows/main-window'
 
 let mainWindow: BrowserWindow | null = null
@@ -29,7 +30,8 @@ if (!app.requestSingleInstanceLock()) {
       projectFile,
       settingsFile: path.join(app.getPath('userData'), 'settings.json'),
       emit: (event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload),
-      dialogs: nativeDialogs(() => mainWindow)
+      dialogs: nativeDialogs(() => mainWindow),
+      pdf: electronPdf
     })
     registerIpc(createDispatcher(services.api), (event) => event.senderFrame !== null && event.sender === mainWindow?.webContents)
     mainWindow = createMainWindow()

@@ -15,6 +15,7 @@ import { LibraryService } from '../services/library-service'
 import { ProjectService } from '../services/project-service'
 import { ReviewService } from '../services/review-service'
 import { SettingsService } from '../services/settings-service'
+import { ExportService, type PdfHost } from '../services/export-service'
 import path from 'node:path'
 import { Workspace, type DialogHost, type Emit } from '../services/workspace'
 
@@ -41,6 +42,8 @@ export interface ServiceOptions {
   projectFile: string
   emit?: Emit
   dialogs?: DialogHost
+  /** Renders review opinions to PDF (Electron's printToPDF); without it PDF export is refused with a reason. */
+  pdf?: PdfHost
   /** The reviewer's settings file (per user); beside the default project when not given. */
   settingsFile?: string
   /** Worker pool override (tests use the built worker or run in-process). */
@@ -68,6 +71,7 @@ export function createServices(opts: ServiceOptions): Services {
     jobs: imports,
     checklists: new ChecklistService(workspace, jobs, imports),
     review: new ReviewService(workspace, settings),
+    exports: new ExportService(workspace, jobs, settings, opts.pdf ?? null),
     settings,
     app: { version: async () => appVersion() }
   }

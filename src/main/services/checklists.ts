@@ -62,3 +62,12 @@ export function resolveChecklist(store: ChecklistStore, id: string): Checklist {
 export function isBundled(id: string): boolean {
   return bundledChecklistIds().includes(id)
 }
+
+/** The checklist a project's reports are checked against: its setting, else the default (also when the named one is gone). */
+export function projectChecklist(settings: ChecklistStore & { get(key: string): string | null }): Checklist {
+  try {
+    return resolveChecklist(settings, settings.get('checklistId') ?? 'default')
+  } catch {
+    return loadChecklist('default')
+  }
+}

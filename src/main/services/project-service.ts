@@ -36,6 +36,19 @@ export class ProjectService implements ProjectsApi {
     return this.ws.switchTo(target, { create: false })
   }
 
+  async saveCopy(file: string): Promise<string> {
+    const target = withExtension(path.resolve(file))
+    if (target === this.ws.project.file) throw new AppError('invalid-argument', '副本不能与项目本身同名。')
+    if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖，请换一个文件名。`)
+    await this.ws.project.copyTo(target)
+    return target
+  }
+
+  async pickAndSaveCopy(): Promise<string | null> {
+    const file = await this.ws.dialogs.pickProjectToSave(`${this.ws.project.name}-备份-${new Date().toISOString().slice(0, 10)}`)
+    return file ? this.saveCopy(file) : null
+  }
+
   async pickAndCreate(): Promise<ProjectInfo | null> {
     const file = await this.ws.dialogs.pickProjectToSave('新建审核项目')
     return file ? this.create(file) : null

@@ -8,7 +8,7 @@ import type { ProjectInfo } from '../../shared/models/library'
 import { PROJECT_EXTENSION } from '../store/database'
 import { Project } from '../store/project'
 import type { Checklist } from '../../shared/models/checklist'
-import { resolveChecklist } from './checklists'
+import { projectChecklist, resolveChecklist } from './checklists'
 
 export type Emit = <K extends EventName>(event: K, payload: EventMap[K]) => void
 
@@ -17,12 +17,17 @@ export interface DialogHost {
   pickReports(kind: 'files' | 'folder'): Promise<string[]>
   pickProjectToOpen(): Promise<string | null>
   pickProjectToSave(suggestedName: string): Promise<string | null>
+  pickFolder(title: string): Promise<string | null>
+  /** A file to write (exports); `kind` picks the file-type filter. */
+  pickSavePath(suggestedName: string, kind: 'xlsx' | 'csv' | 'json'): Promise<string | null>
 }
 
 export const NO_DIALOGS: DialogHost = {
   pickReports: async () => [],
   pickProjectToOpen: async () => null,
-  pickProjectToSave: async () => null
+  pickProjectToSave: async () => null,
+  pickFolder: async () => null,
+  pickSavePath: async () => null
 }
 
 export class Workspace {
@@ -65,12 +70,7 @@ export class Workspace {
   }
 
   activeChecklist(): Checklist {
-    try {
-      return resolveChecklist(this.current.settings, this.activeChecklistId())
-    } catch {
-      // A project naming a checklist this version does not have falls back to the default.
-      return resolveChecklist(this.current.settings, 'default')
-    }
+    return projectChecklist(this.current.settings)
   }
 
   checklist(id: string): Checklist {

@@ -31,6 +31,19 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
       const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },
+    async pickFolder(title) {
+      const opts: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] }
+      const w = parent()
+      const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    async pickSavePath(suggestedName, kind) {
+      const filters = { xlsx: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], csv: [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }], json: [{ name: 'JSON', extensions: ['json'] }] }[kind]
+      const opts: Electron.SaveDialogOptions = { title: '导出', defaultPath: suggestedName, filters }
+      const w = parent()
+      const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts)
+      return r.canceled ? null : (r.filePath ?? null)
+    },
     async pickProjectToSave(suggestedName) {
       const opts: Electron.SaveDialogOptions = { title: '保存审核项目', defaultPath: `${suggestedName}.raudit`, filters: PROJECT_FILTER }
       const w = parent()

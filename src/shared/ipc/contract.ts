@@ -5,6 +5,7 @@ import type { JobSnapshot } from '../models/job'
 import type { Checklist } from '../models/checklist'
 import type { Annotation, AuditEntry, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
 import type { UserSettings } from '../models/settings'
+import type { ReportFormatOut } from '../models/export'
 
 export interface ChecklistSummary {
   id: string
@@ -27,6 +28,18 @@ export interface ProjectsApi {
   pickAndCreate(): Promise<ProjectInfo | null>
   pickAndOpen(): Promise<ProjectInfo | null>
   pickAndSaveAs(): Promise<ProjectInfo | null>
+  /** A consistent copy of the open project (a backup), even while it is in use; the app stays in this project. */
+  saveCopy(file: string): Promise<string>
+  pickAndSaveCopy(): Promise<string | null>
+}
+
+export interface ExportApi {
+  /** Review opinions, one file per report and format, into a folder: a job ('job:progress'). All reports when reportIds is null. */
+  reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshot>
+  pickAndExportReports(opts: { reportIds: number[] | null; formats: ReportFormatOut[] }): Promise<JobSnapshot | null>
+  /** The summary table (xlsx, csv) and the review data (json) of the batch; returns the files written. */
+  batch(opts: { reportIds: number[] | null; xlsx?: string; csv?: string; json?: string }): Promise<string[]>
+  pickAndExportBatch(kind: 'xlsx' | 'csv' | 'json', reportIds: number[] | null): Promise<string | null>
 }
 
 export interface LibraryApi {
@@ -99,6 +112,7 @@ export interface Api {
   jobs: JobsApi
   checklists: ChecklistsApi
   review: ReviewApi
+  exports: ExportApi
   settings: SettingsApi
   app: AppApi
 }

@@ -1,6 +1,6 @@
 // Long work runs as a job: progress counts, cancellable, always finishes with a state.
 
-export type JobKind = 'import' | 'reanalyze'
+export type JobKind = 'import' | 'reanalyze' | 'export'
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed'
 
 export interface JobSnapshot {

@@ -3,12 +3,15 @@
 import { z } from 'zod'
 import type { Channel } from '../ipc/channels'
 import { ITEM_VERDICTS, OVERALL_VERDICTS } from '../models/review'
+import { REPORT_FORMATS_OUT } from '../models/export'
 
 const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), '路径含有非法字符')
 const projectFile = filePath
 const id = z.number().int().positive()
 const checklistId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64)
 const itemId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(64)
+const reportIds = z.array(id).max(100_000).nullable()
+const formats = z.array(z.enum(REPORT_FORMATS_OUT)).min(1).max(4)
 const annotation = z.object({
   id,
   reportId: id,
@@ -32,6 +35,12 @@ export const ARGS: Record<Channel, z.ZodType<unknown[]>> = {
   'projects:pickAndCreate': z.tuple([]),
   'projects:pickAndOpen': z.tuple([]),
   'projects:pickAndSaveAs': z.tuple([]),
+  'projects:saveCopy': z.tuple([projectFile]),
+  'projects:pickAndSaveCopy': z.tuple([]),
+  'exports:reports': z.tuple([z.object({ reportIds, formats, dir: filePath })]),
+  'exports:pickAndExportReports': z.tuple([z.object({ reportIds, formats })]),
+  'exports:batch': z.tuple([z.object({ reportIds, xlsx: filePath.optional(), csv: filePath.optional(), json: filePath.optional() })]),
+  'exports:pickAndExportBatch': z.tuple([z.enum(['xlsx', 'csv', 'json']), reportIds]),
   'library:list': z.tuple([]),
   'library:search': z.tuple([z.string().max(200)]),
   'imports:start': z.tuple([z.array(filePath).min(1).max(10_000)]),

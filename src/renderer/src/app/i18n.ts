@@ -1,5 +1,6 @@
 // Interface strings, Simplified Chinese first; the choice of language is remembered on this machine.
 import { createI18n } from 'vue-i18n'
+import { ZH } from '../../../shared/labels'
 
 const zh = {
   app: { title: '法治报告审核台', subtitle: '法治政府建设年度报告审核', language: '界面语言' },
@@ -52,9 +53,9 @@ const zh = {
     count: '共 {n} 份报告',
     clearFilters: '清除筛选',
     none: '（无）',
-    status: { present: '具备', partial: '部分', missing: '缺失' },
-    levels: { township: '乡镇（街道）', county: '县级', city: '市级', department: '部门' },
-    finding: { 'late-publication': '逾期公开', 'no-causes': '未分析原因', 'few-figures': '数据偏少', 'year-mismatch': '年度不一致' },
+    status: ZH.status,
+    levels: ZH.levels,
+    finding: ZH.finding,
     noFindings: '无'
   },
   review: {
@@ -93,8 +94,8 @@ const zh = {
     auditWhat: '操作',
     auditOld: '原值',
     auditNew: '新值',
-    verdict: { meets: '符合', partial: '部分符合', missing: '缺失', 'not-applicable': '不适用' },
-    overall: { pass: '通过', revise: '需修改', fail: '不通过' },
+    verdict: ZH.verdict,
+    overall: ZH.overall,
     audit: { 'item-verdict': '项目结论', overall: '总体结论', opinion: '审核意见', 'annotation-add': '添加批注', 'annotation-edit': '修改批注', 'annotation-delete': '删除批注' }
   },
   settings: {
@@ -137,7 +138,9 @@ const zh = {
   }
 }
 
-type Messages = typeof zh
+// English mirrors the Chinese shape; the label tables are plain string records.
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+type Messages = Widen<typeof zh>
 
 const en: Messages = {
   app: { title: 'Report Audit Desk', subtitle: 'Review of annual rule-of-law government reports', language: 'Language' },
