@@ -70,8 +70,8 @@ export async function reviewDocx(d: ReviewDocument): Promise<Uint8Array> {
       [
         ['项目', 18],
         ['检测', 10],
-        ['审核结论', 12],
-        ['证据摘录', 38],
+        ['审核结论', 15],
+        ['证据摘录', 35],
         ['理由', 22]
       ],
       d.items.map((i) => {

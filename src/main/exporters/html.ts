@@ -45,11 +45,11 @@ table.meta th { width: 22%; }
 <h1>关于《${esc(d.title)}》的审核意见</h1>
 <table class="meta">${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>
 <h2>一、清单审核情况</h2>
-<table class="items"><thead><tr><th style="width:18%">项目</th><th style="width:10%">检测</th><th style="width:12%">审核结论</th><th>证据摘录</th><th style="width:22%">理由</th></tr></thead><tbody>
+<table class="items"><thead><tr><th style="width:18%">项目</th><th style="width:10%">检测</th><th style="width:15%">审核结论</th><th>证据摘录</th><th style="width:22%">理由</th></tr></thead><tbody>
 ${d.items
   .map((i) => {
     const c = itemCell(i)
-    return `<tr><td>${esc(i.name)}</td><td>${esc(i.detected ? ZH.status[i.detected] : '—')}</td><td class="${c.tone}">${esc(i.verdict ? ZH.verdict[i.verdict] : '未审核')}</td><td>${esc(i.evidence || '—')}</td><td>${esc(i.reason || '—')}</td></tr>`
+    return `<tr><td>${esc(i.name)}</td><td>${esc(i.detected ? ZH.status[i.detected] : '—')}</td><td class="${i.verdict ? c.tone : 'muted'}">${esc(i.verdict ? ZH.verdict[i.verdict] : '未审核')}</td><td>${esc(i.evidence || '—')}</td><td>${esc(i.reason || '—')}</td></tr>`
   })
   .join('\n')}
 </tbody></table>

@@ -10,6 +10,7 @@ const zh = {
     create: '新建项目…',
     open: '打开项目…',
     saveAs: '另存为…',
+    saveCopy: '保存项目副本…',
     default: '默认项目',
     reports: '{n} 份报告',
     opened: '已打开项目“{name}”',
@@ -131,6 +132,21 @@ const zh = {
     removeItem: '删除此项',
     scopes: { work: '工作情况部分', shortcomings: '不足部分', plans: '下一步部分', other: '其他部分', any: '全文' }
   },
+  exports: {
+    menu: '导出',
+    selected: '导出所选（{n}）',
+    all: '导出全部',
+    thisReport: '导出本报告',
+    docx: '审核意见（Word）…',
+    pdf: '审核意见（PDF）…',
+    xlsx: '汇总表（Excel）…',
+    csv: '汇总表（CSV）…',
+    json: '审核数据（JSON）…',
+    running: '正在导出 {done}/{total}',
+    doneTitle: '已导出 {n} 个文件',
+    saved: '已保存到 {file}',
+    copySaved: '项目副本已保存到 {file}'
+  },
   empty: {
     title: '这个项目还没有报告',
     lead: '把报告文件或整个文件夹拖到窗口任意位置即可导入；也可以：',
@@ -150,6 +166,7 @@ const en: Messages = {
     create: 'New project…',
     open: 'Open project…',
     saveAs: 'Save as…',
+    saveCopy: 'Save a copy…',
     default: 'Default project',
     reports: '{n} reports',
     opened: 'Opened project “{name}”',
@@ -270,6 +287,21 @@ const en: Messages = {
     addItem: 'Add item',
     removeItem: 'Remove item',
     scopes: { work: 'Work part', shortcomings: 'Shortcomings part', plans: 'Next-year part', other: 'Other part', any: 'Whole text' }
+  },
+  exports: {
+    menu: 'Export',
+    selected: 'Export selected ({n})',
+    all: 'Export all',
+    thisReport: 'Export this report',
+    docx: 'Review opinion (Word)…',
+    pdf: 'Review opinion (PDF)…',
+    xlsx: 'Summary table (Excel)…',
+    csv: 'Summary table (CSV)…',
+    json: 'Review data (JSON)…',
+    running: 'Exporting {done}/{total}',
+    doneTitle: '{n} files exported',
+    saved: 'Saved to {file}',
+    copySaved: 'Copy of the project saved to {file}'
   },
   empty: {
     title: 'This project has no reports yet',

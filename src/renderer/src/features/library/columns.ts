@@ -30,6 +30,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
   const en = opts.locale === 'en'
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (b ?? 0) - (a ?? 0))
   const cols: DataTableColumns<ReportRow> = [
+    { type: 'selection', width: 40 },
     {
       key: 'title',
       title: t('library.title'),
