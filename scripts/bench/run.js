@@ -64,3 +64,10 @@ fs.rmSync(work, { recursive: true, force: true })
 
 // The import benchmark (project store, per-file transactions, event-loop stalls) on the same build.
 spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/import.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
+
+// The review workspace with a 100,000-character report, in Chromium (needs `npm run build` first).
+if (fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
+  spawnSync('npx', ['playwright', 'test', '-c', 'playwright.bench.config.ts'], { cwd: ROOT, stdio: 'inherit' })
+} else {
+  console.log('workspace: skipped (run `npm run build` first)')
+}
