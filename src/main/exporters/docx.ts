@@ -3,7 +3,7 @@
 
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx'
 import { ZH } from '../../shared/labels'
-import { itemCell, type ReviewDocument } from './model'
+import { itemCell, particulars, type ReviewDocument } from './model'
 
 const FANGSONG = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' }
 const HEITI = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' }
@@ -56,14 +56,7 @@ export async function reviewDocx(d: ReviewDocument): Promise<Uint8Array> {
         ['项目', 22],
         ['内容', 78]
       ],
-      [
-        ['报告标题', d.title],
-        ['发布单位', d.issuer ?? '未识别'],
-        ['报告年度', d.year ? `${d.year}年度` : '未识别'],
-        ['发布日期', d.published ?? '未识别'],
-        ['审核清单', d.checklistName],
-        ['完整度', `${d.completeness}%`]
-      ]
+      particulars(d)
     ),
     heading('一、清单审核情况'),
     table(

@@ -2,7 +2,7 @@
 // Electron prints it to PDF (printToPDF); the command-line tool writes it as is. Every value is escaped.
 
 import { ZH } from '../../shared/labels'
-import { itemCell, type ReviewDocument } from './model'
+import { itemCell, particulars, type ReviewDocument } from './model'
 
 export const esc = (s: string | number | null | undefined) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -15,14 +15,7 @@ const para = (s: string) =>
     .join('')
 
 export function reviewHtml(d: ReviewDocument): string {
-  const meta = [
-    ['报告标题', d.title],
-    ['发布单位', d.issuer ?? '未识别'],
-    ['报告年度', d.year ? `${d.year}年度` : '未识别'],
-    ['发布日期', d.published ?? '未识别'],
-    ['审核清单', d.checklistName],
-    ['完整度', `${d.completeness}%`]
-  ]
+  const meta = particulars(d)
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

@@ -1,7 +1,7 @@
 // The review opinion as Markdown, for the command line and for pasting into other documents.
 
 import { ZH } from '../../shared/labels'
-import type { ReviewDocument } from './model'
+import { particulars, type ReviewDocument } from './model'
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ')
 
@@ -9,10 +9,9 @@ export function reviewMarkdown(d: ReviewDocument): string {
   const lines = [
     `# 关于《${d.title}》的审核意见`,
     '',
-    `- 发布单位：${d.issuer ?? '未识别'}`,
-    `- 报告年度：${d.year ? `${d.year}年度` : '未识别'}`,
-    `- 发布日期：${d.published ?? '未识别'}`,
-    `- 审核清单：${d.checklistName}（完整度 ${d.completeness}%）`,
+    ...particulars(d)
+      .slice(1)
+      .map(([k, v]) => `- ${k}：${v}`),
     '',
     '## 一、清单审核情况',
     '',

@@ -37,6 +37,18 @@ export interface ReviewDocument {
   date: string
 }
 
+/** The report's particulars heading every review opinion, in the order they are printed. */
+export function particulars(d: ReviewDocument): Array<[string, string]> {
+  return [
+    ['报告标题', d.title],
+    ['发布单位', d.issuer ?? '未识别'],
+    ['报告年度', d.year ? `${d.year}年度` : '未识别'],
+    ['发布日期', d.published ?? '未识别'],
+    ['审核清单', d.checklistName],
+    ['完整度', `${d.completeness}%`]
+  ]
+}
+
 export function chineseDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
 }

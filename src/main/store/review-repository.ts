@@ -2,16 +2,10 @@
 // Every write records its audit entry in the same transaction.
 
 import type { Db } from './database'
-import type { Anchor, AuditEntry, ItemVerdict, ItemVerdictRecord, OverallVerdict, ReportReview } from '../../shared/models/review'
+import type { Anchor, Annotation, AuditEntry, ItemVerdict, ItemVerdictRecord, OverallVerdict, ReportReview } from '../../shared/models/review'
 
-export interface StoredAnnotation extends Anchor {
-  id: number
-  reportId: number
-  itemId: string
-  comment: string
-  createdAt: string
-  updatedAt: string
-}
+/** An annotation as stored; whether it is still anchored is decided against the current text. */
+export type StoredAnnotation = Omit<Annotation, 'anchored'>
 
 interface AnnotationRecord {
   id: number

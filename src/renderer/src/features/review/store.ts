@@ -74,29 +74,20 @@ export const useReviewStore = defineStore('review', () => {
     await reload()
   }
 
-  async function undo() {
-    const cmd = undoStack.value.pop()
+  /** Takes the newest command off one stack, runs one of its directions, and puts it on the other. */
+  async function replay(from: typeof undoStack, to: typeof undoStack, direction: 'undo' | 'redo') {
+    const cmd = from.value.pop()
     if (!cmd) return
     try {
-      await cmd.undo()
-      redoStack.value.push(cmd)
+      await cmd[direction]()
+      to.value.push(cmd)
     } catch (e) {
       feedback.error(e)
     }
     await reload()
   }
-
-  async function redo() {
-    const cmd = redoStack.value.pop()
-    if (!cmd) return
-    try {
-      await cmd.redo()
-      undoStack.value.push(cmd)
-    } catch (e) {
-      feedback.error(e)
-    }
-    await reload()
-  }
+  const undo = () => replay(undoStack, redoStack, 'undo')
+  const redo = () => replay(redoStack, undoStack, 'redo')
 
   function setVerdict(itemId: string, verdict: ItemVerdict | null, reason?: string) {
     const d = detail.value
