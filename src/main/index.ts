@@ -29,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     services = createServices({
       projectFile,
       settingsFile: path.join(app.getPath('userData'), 'settings.json'),
+      reopenLast: !process.env.REPORT_AUDIT_PROJECT,
       emit: (event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload),
       dialogs: nativeDialogs(() => mainWindow),
       pdf: electronPdf

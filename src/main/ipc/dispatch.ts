@@ -16,6 +16,7 @@ import { ProjectService } from '../services/project-service'
 import { ReviewService } from '../services/review-service'
 import { SettingsService } from '../services/settings-service'
 import { ExportService, type PdfHost } from '../services/export-service'
+import fs from 'node:fs'
 import path from 'node:path'
 import { Workspace, type DialogHost, type Emit } from '../services/workspace'
 
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   projectFile: string
   emit?: Emit
   dialogs?: DialogHost
+  /** Start in the project open when the app last closed (the app does; tests start in projectFile). */
+  reopenLast?: boolean
   /** Renders review opinions to PDF (Electron's printToPDF); without it PDF export is refused with a reason. */
   pdf?: PdfHost
   /** The reviewer's settings file (per user); beside the default project when not given. */
@@ -59,11 +62,20 @@ export interface Services {
 
 /** The real services behind window.api, wired the same way in Electron and in the e2e tests. */
 export function createServices(opts: ServiceOptions): Services {
-  const workspace = new Workspace(opts.projectFile, opts.emit, opts.dialogs)
+  const settings = new SettingsService(opts.settingsFile ?? path.join(path.dirname(opts.projectFile), 'settings.json'))
+  const last = opts.reopenLast ? settings.current().lastProject : undefined
+  let workspace: Workspace
+  try {
+    workspace = new Workspace(opts.projectFile, opts.emit, opts.dialogs, last && fs.existsSync(last) ? last : undefined)
+  } catch {
+    // The last project cannot be opened (moved, damaged): start in the default one.
+    workspace = new Workspace(opts.projectFile, opts.emit, opts.dialogs)
+  }
+  // Remember where the reviewer is, for the next start.
+  workspace.onSwitch = (file) => void settings.update({ lastProject: file }).catch(() => {})
   const jobs = new JobManager()
   jobs.onProgress((s) => workspace.emit('job:progress', s))
   const imports = new ImportService(workspace, jobs, opts.pool)
-  const settings = new SettingsService(opts.settingsFile ?? path.join(path.dirname(opts.projectFile), 'settings.json'))
   const api: Api = {
     projects: new ProjectService(workspace),
     library: new LibraryService(workspace),

@@ -190,3 +190,29 @@ describe('a corrected version imported again', () => {
     expect(await api.review.carryOver(oldId!, newId)).toMatchObject({ verdicts: 0, annotations: 0 })
   })
 })
+
+describe('projects', () => {
+  it('the app starts again in the project it had open; a lost one falls back to the default', async () => {
+    const settingsFile = path.join(dir, 'user', 'settings.json')
+    const open = () => createServices({ projectFile: path.join(dir, 'default.raudit'), settingsFile, reopenLast: true, pool: (c) => createParsePool(c, { workerUrl: null }) })
+    let s = open()
+    const other = await s.api.projects.create(path.join(dir, '第二个项目'))
+    expect(other.name).toBe('第二个项目')
+    await s.close()
+    s = open()
+    expect((await s.api.projects.current()).file).toBe(other.file)
+    await s.close()
+    fs.rmSync(other.file)
+    s = open()
+    expect((await s.api.projects.current()).isDefault).toBe(true)
+    await s.close()
+  })
+
+  it('save a copy: refuses to overwrite, leaves the app in its project', async () => {
+    await importSamples()
+    const file = await api.projects.saveCopy(path.join(dir, '备份'))
+    expect(file).toBe(path.join(dir, '备份.raudit'))
+    expect((await api.projects.current()).file).toBe(path.join(dir, 'p.raudit'))
+    await expect(api.projects.saveCopy(path.join(dir, '备份.raudit'))).rejects.toThrow(/已存在/)
+  })
+})

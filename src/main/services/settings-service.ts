@@ -23,7 +23,8 @@ export class SettingsService implements SettingsApi {
     }
     this.cached = {
       reviewerName: typeof saved.reviewerName === 'string' ? saved.reviewerName : DEFAULTS.reviewerName,
-      locale: saved.locale === 'en' ? 'en' : 'zh-CN'
+      locale: saved.locale === 'en' ? 'en' : 'zh-CN',
+      ...(typeof saved.lastProject === 'string' ? { lastProject: saved.lastProject } : {})
     }
     return this.cached
   }

@@ -34,13 +34,16 @@ export class Workspace {
   private current: Project
   /** Set while work that writes to the project runs; switching projects waits for none. */
   busy: (() => string | null) | null = null
+  /** Told the file of each project switched to. */
+  onSwitch: ((file: string) => void) | null = null
 
   constructor(
     readonly defaultProjectFile: string,
     readonly emit: Emit = () => {},
-    readonly dialogs: DialogHost = NO_DIALOGS
+    readonly dialogs: DialogHost = NO_DIALOGS,
+    startFile?: string
   ) {
-    this.current = Project.open(defaultProjectFile)
+    this.current = Project.open(startFile ?? defaultProjectFile, { create: !startFile })
   }
 
   get project(): Project {
@@ -60,6 +63,7 @@ export class Workspace {
     this.current.close()
     this.current = next
     const info = this.info()
+    this.onSwitch?.(next.file)
     this.emit('project:changed', info)
     return info
   }

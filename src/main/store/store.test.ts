@@ -201,3 +201,43 @@ describe('snippets', () => {
     expect(s.snippets[0]!.map((x) => x.text).join('')).toBe('…戊己庚辛普法壬癸普法子丑寅卯…')
   })
 })
+
+describe('the shipped migrations', () => {
+  it('bring a version-1 project to the latest schema, keeping its reports and a copy of the old file', () => {
+    const file = path.join(dir, '2025年度.raudit')
+    const v1 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) })
+    v1.prepare(
+      `INSERT INTO reports (sha256, file_name, size_bytes, format, encoding, imported_at, title, completeness, checklist_id, summary_json, analysis_json, analyzed_at)
+       VALUES ('abc', '葛坑镇.docx', 10, 'docx', 'utf-8', '2026-03-01', '葛坑镇2024年法治政府建设工作报告', 80, 'default', '{"items":[],"findings":[]}', '{}', '2026-03-01')`
+    ).run()
+    v1.prepare("INSERT INTO report_texts (report_id, text, blocks_json, warnings_json) VALUES (1, '正文', '[]', '[]')").run()
+    v1.close()
+    const p = Project.open(file)
+    expect(p.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version)
+    expect(p.reports.list()[0]).toMatchObject({ fileName: '葛坑镇.docx', title: '葛坑镇2024年法治政府建设工作报告' })
+    expect(p.reports.doc(1)).toMatchObject({ text: '正文', format: 'docx' })
+    expect(p.reviews.verdicts(1)).toEqual([])
+    p.close()
+    const backup = new Database(path.join(dir, '2025年度.v1.bak.raudit'), { readonly: true })
+    expect(backup.pragma('user_version', { simple: true })).toBe(1)
+    expect(backup.prepare('SELECT file_name FROM reports').get()).toEqual({ file_name: '葛坑镇.docx' })
+    backup.close()
+  })
+})
+
+describe('a copy of an open project', () => {
+  it('is consistent and complete while the project stays open and in use', async () => {
+    const p = Project.open(path.join(dir, 'live.raudit'))
+    p.reports.insert(await newReport(formats('gekeng-2024.docx')))
+    p.reviews.setOpinion(1, '写在复制之前。', '审核人')
+    const target = path.join(dir, 'copy.raudit')
+    await p.copyTo(target)
+    p.reviews.setOpinion(1, '写在复制之后。', '审核人') // the original goes on; the copy is as it was
+    const c = Project.open(target, { create: false })
+    expect(c.reports.count()).toBe(1)
+    expect(c.reviews.review(1).opinion).toBe('写在复制之前。')
+    expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    c.close()
+    p.close()
+  })
+})
