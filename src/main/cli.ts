@@ -13,8 +13,6 @@ import { Project } from './store/project'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ReportFormatOut } from '../shared/models/export'
-import { documentFileName } from './exporters/model'
-import { freeName, renderReview, reviewDocuments, writeBatch } from './services/export-service'
 import { projectChecklist } from './services/checklists'
 
 const USAGE = `用法 / Usage:
@@ -218,6 +216,9 @@ async function exportCommand(argv: string[]): Promise<number> {
     return usageError(toErrorInfo(e).message)
   }
   try {
+    // The writers (docx, ExcelJS) load only for this command, so `check` and `import` start fast.
+    const { freeName, renderReview, reviewDocuments, writeBatch } = await import('./services/export-service')
+    const { documentFileName } = await import('./exporters/model')
     const checklist = projectChecklist(project.settings)
     const reviewer = v.reviewer ?? ''
     const known = new Set(project.reports.ids())
