@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
 import type { ExtractedDoc } from '../../shared/models/report'
-import { analyzeDoc, checkBytes, checkFile, type CheckOutcome } from '../services/check-service'
+import { analyzeDoc, checkBytes, checkFile, forStore, type CheckOutcome } from '../services/check-service'
 
 export interface ParsePool {
   run(file: string, full?: boolean): Promise<CheckOutcome>
@@ -26,6 +26,8 @@ export function defaultWorkerUrl(): URL | null {
   return candidates.find((u) => fs.existsSync(fileURLToPath(u))) ?? null
 }
 
+const reportOnly = (o: CheckOutcome): CheckOutcome => ({ report: o.report })
+
 export function createParsePool(checklist: Checklist, opts: { threads?: number; workerUrl?: URL | null } = {}): ParsePool {
   const workerUrl = opts.workerUrl === undefined ? defaultWorkerUrl() : opts.workerUrl
   const threads = Math.max(1, opts.threads ?? Math.min(os.availableParallelism(), 8))
@@ -33,12 +35,12 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     // In-process: still bounded to `threads` files in flight.
     let active = 0
     const waiting: Array<() => void> = []
-    const bounded = async (work: () => Promise<CheckOutcome>, full: boolean) => {
+    // `shape` trims the outcome to what the caller asked for, as the worker does before replying.
+    const bounded = async (work: () => Promise<CheckOutcome>, shape: (o: CheckOutcome) => CheckOutcome) => {
       if (active >= threads) await new Promise<void>((r) => waiting.push(r))
       active++
       try {
-        const o = await work()
-        return full ? o : { report: o.report }
+        return shape(await work())
       } finally {
         active--
         waiting.shift()?.()
@@ -46,9 +48,9 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     }
     return {
       threads: 1,
-      run: (file, full = false) => bounded(() => checkFile(file, checklist), full),
-      runBytes: (bytes, name, full = false) => bounded(() => checkBytes(bytes, name, checklist), full),
-      analyzeDoc: (doc, name) => bounded(async () => analyzeDoc(doc, name, checklist), true),
+      run: (file, full = false) => bounded(() => checkFile(file, checklist), full ? forStore : reportOnly),
+      runBytes: (bytes, name, full = false) => bounded(() => checkBytes(bytes, name, checklist), full ? forStore : reportOnly),
+      analyzeDoc: (doc, name) => bounded(async () => analyzeDoc(doc, name, checklist), (o) => o),
       async close() {}
     }
   }

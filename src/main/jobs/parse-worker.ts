@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
 import type { ExtractedDoc } from '../../shared/models/report'
-import { analyzeDoc, checkBytes, checkFile } from '../services/check-service'
+import { analyzeDoc, checkBytes, checkFile, forStore } from '../services/check-service'
 
 export interface ParseRequest {
   id: number
@@ -22,6 +22,6 @@ const checklist = (workerData as { checklist: Checklist }).checklist
 parentPort?.on('message', async (req: ParseRequest) => {
   const outcome = req.doc ? analyzeDoc(req.doc, req.file, checklist) : req.bytes ? await checkBytes(req.bytes, req.file, checklist) : await checkFile(req.file, checklist)
   // A document sent for analysis is not sent back: the caller has it.
-  const reply = req.doc ? { report: outcome.report, analysis: outcome.analysis } : req.full ? outcome : { report: outcome.report }
+  const reply = req.doc ? { report: outcome.report, analysis: outcome.analysis } : req.full ? forStore(outcome) : { report: outcome.report }
   parentPort!.postMessage({ id: req.id, outcome: reply })
 })

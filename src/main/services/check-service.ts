@@ -7,6 +7,7 @@ import type { CheckedReport } from '../../shared/models/check'
 import type { Analysis, ExtractedDoc } from '../../shared/models/report'
 import { AppError, toErrorInfo } from '../../shared/errors'
 import { analyze } from '../domain/analyze'
+import { textSketch } from '../domain/sketch'
 import { readReport } from '../readers'
 import { LIMITS } from '../readers/limits'
 
@@ -15,6 +16,13 @@ export interface CheckOutcome {
   /** Present when the file was read: the text and full analysis, for the store. */
   doc?: ExtractedDoc
   analysis?: Analysis
+  /** The text's fingerprint (domain/sketch), made off the main thread for the store. */
+  sketch?: Uint32Array
+}
+
+/** The outcome with what the store needs besides the analysis: the text's fingerprint. */
+export function forStore(o: CheckOutcome): CheckOutcome {
+  return o.doc ? { ...o, sketch: textSketch(o.doc.text) } : o
 }
 
 export async function readFileBounded(file: string): Promise<Uint8Array> {

@@ -56,6 +56,8 @@ describe('importPaths', () => {
     // the library holds the three reports with their analysis
     const rows = project.reports.list()
     expect(rows.map((r) => r.issuer).sort()).toEqual(['夏铎铺镇人民政府', '新城镇', '葛坑镇人民政府'].sort())
+    // each with the fingerprint of its text, stored as it was imported
+    for (const r of rows) expect(project.db.prepare<[number], { n: number }>('SELECT length(sketch) AS n FROM reports WHERE id = ?').get(r.id)!.n).toBe(128 * 4)
     // progress ends at the total, with the same counts as the summary
     const last = progress.at(-1)!
     expect(last).toMatchObject({ total: 7, done: 7, counts: { imported: 3, duplicates: 1, failed: 3 } })

@@ -2,6 +2,7 @@
 
 import { AppError } from '../../shared/errors'
 import { makeAnchor, resolveAnchor } from '../../shared/anchor'
+import { sketchSimilarity } from '../domain/sketch'
 import type { ReviewApi } from '../../shared/ipc/contract'
 import type { Annotation, AuditEntry, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../../shared/models/review'
 import type { StoredAnnotation } from '../store/review-repository'
@@ -105,12 +106,13 @@ export class ReviewService implements ReviewApi {
 
   /**
    * Other versions of this report that hold reviewer work: reports whose text shares most of its
-   * passages with this one (metadata alone is not enough: a corrected version may be dated or headed
-   * differently).
+   * passages with this one, by their stored fingerprints (metadata alone is not enough: a corrected
+   * version may be dated or headed differently).
    */
   async versions(reportId: number): Promise<OtherVersion[]> {
-    const text = this.text(reportId)
-    const mine = shingles(text)
+    const reports = this.ws.project.reports
+    const mine = reports.sketch(reportId)
+    if (!mine) throw new AppError('not-found', `项目中没有编号为 ${reportId} 的报告。`)
     const candidates = this.ws.project.db
       .prepare<[number], OtherVersion>(
         `SELECT r.id, r.file_name AS fileName, r.imported_at AS importedAt,
@@ -120,7 +122,7 @@ export class ReviewService implements ReviewApi {
       )
       .all(reportId)
       .filter((v) => v.annotations > 0 || v.verdicts > 0)
-    return candidates.filter((v) => overlap(mine, shingles(this.text(v.id))) >= 0.6)
+    return candidates.filter((v) => sketchSimilarity(mine, reports.sketch(v.id) ?? new Uint32Array()) >= 0.5)
   }
 
   /**
@@ -163,22 +165,3 @@ export class ReviewService implements ReviewApi {
   }
 }
 
-/**
- * A fingerprint of the text: passages of 8 characters (whitespace ignored), about one in four, chosen
- * by their own characters rather than their position, so an insertion does not shift the choice.
- */
-function shingles(text: string): Set<string> {
-  const t = text.replace(/\s+/g, '')
-  const out = new Set<string>()
-  for (let i = 0; i + 8 <= t.length; i++) if ((t.charCodeAt(i) + t.charCodeAt(i + 7)) % 4 === 0) out.add(t.slice(i, i + 8))
-  return out
-}
-
-/** Share of the smaller fingerprint found in the other. */
-function overlap(a: Set<string>, b: Set<string>): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a]
-  if (!small.size) return 0
-  let n = 0
-  for (const x of small) if (big.has(x)) n++
-  return n / small.size
-}

@@ -153,5 +153,13 @@ CREATE TABLE checklists (
   updated_at TEXT NOT NULL
 );
 `
+  },
+  {
+    version: 3,
+    name: 'sketch',
+    sql: `
+-- A fingerprint of each report's text (domain/sketch.ts), to recognise another version of the same report.
+ALTER TABLE reports ADD COLUMN sketch BLOB;
+`
   }
 ]

@@ -3,6 +3,9 @@
 import type { Db } from './database'
 import type { Analysis, Block, ExtractedDoc, ReportFormat } from '../../shared/models/report'
 import type { ReportRow, SearchHit } from '../../shared/models/library'
+import { textSketch } from '../domain/sketch'
+
+const sketchBytes = (s: Uint32Array) => Buffer.from(s.buffer, s.byteOffset, s.byteLength)
 
 export interface NewReport {
   sha256: string
@@ -12,6 +15,8 @@ export interface NewReport {
   doc: ExtractedDoc
   analysis: Analysis
   importId: number | null
+  /** The text's fingerprint when already made (by the worker); made here otherwise. */
+  sketch?: Uint32Array
 }
 
 export interface StoredReport extends ReportRow {
@@ -83,6 +88,8 @@ export class ReportRepository {
          VALUES (@sha256, @fileName, @sourcePath, @size, @format, @encoding, @now, @importId, @title, @issuer, @level, @year, @published, @completeness, @checklistId, @summary, @analysis, @now)`
       ),
       insertFile: db.prepare('INSERT INTO report_files (report_id, bytes) VALUES (?, ?)'),
+      sketch: db.prepare<[number], { sketch: Buffer | null }>('SELECT sketch FROM reports WHERE id = ?'),
+      setSketch: db.prepare('UPDATE reports SET sketch = ? WHERE id = ?'),
       insertText: db.prepare('INSERT INTO report_texts (report_id, text, blocks_json, warnings_json, declared_title, pages) VALUES (?, ?, ?, ?, ?, ?)'),
       list: db.prepare<[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM reports ORDER BY id`),
       get: db.prepare<[number], RowRecord & { source_path: string | null; encoding: string; analysis_json: string }>(
@@ -120,6 +127,7 @@ export class ReportRepository {
         }).lastInsertRowid
       )
       this.stmts.insertFile.run(id, r.bytes)
+      this.stmts.setSketch.run(sketchBytes(r.sketch ?? textSketch(r.doc.text)), id)
       this.stmts.insertText.run(id, r.doc.text, JSON.stringify(r.doc.blocks), JSON.stringify(r.doc.warnings), r.doc.declaredTitle ?? null, r.doc.pages ?? null)
       return id
     })()
@@ -176,6 +184,17 @@ export class ReportRepository {
       ...(r.declared_title !== null ? { declaredTitle: r.declared_title } : {}),
       ...(r.pages !== null ? { pages: r.pages } : {})
     }
+  }
+
+  /** The text's fingerprint; made and kept on first use for reports stored before fingerprints existed. */
+  sketch(id: number): Uint32Array | null {
+    const r = this.stmts.sketch.get(id)
+    if (!r) return null
+    if (r.sketch) return new Uint32Array(r.sketch.buffer.slice(r.sketch.byteOffset, r.sketch.byteOffset + r.sketch.byteLength))
+    const text = this.stmts.text.get(id)?.text ?? ''
+    const s = textSketch(text)
+    this.stmts.setSketch.run(sketchBytes(s), id)
+    return s
   }
 
   fileBytes(id: number): Uint8Array | null {
