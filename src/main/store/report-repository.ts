@@ -251,7 +251,12 @@ export function snippets(text: string, terms: string[], max: number, context: nu
   const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length)
   const re = new RegExp(escaped.join('|'), 'giu')
   const matches: Array<[number, number]> = []
-  for (const m of text.matchAll(re)) matches.push([m.index, m.index + m[0].length])
+  // Enough matches for `max` passages is enough: a common word in a thousand long reports must not
+  // make the search scan every text to its end.
+  for (const m of text.matchAll(re)) {
+    matches.push([m.index, m.index + m[0].length])
+    if (matches.length >= max * 8) break
+  }
   const out: SearchHit['snippets'] = []
   let i = 0
   while (i < matches.length && out.length < max) {

@@ -23,6 +23,7 @@ export interface ReportRow {
 /** A search hit: the report and a few passages around the matches, split so the renderer can mark them as text. */
 export interface SearchHit {
   id: number
+  /** Matches found, counted up to what the passages need. */
   count: number
   snippets: Array<Array<{ text: string; hit: boolean }>>
 }
