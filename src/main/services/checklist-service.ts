@@ -7,6 +7,7 @@ import type { ChecklistSummary, ChecklistsApi } from '../../shared/ipc/contract'
 import type { Checklist } from '../../shared/models/checklist'
 import type { JobSnapshot } from '../../shared/models/job'
 import type { JobManager } from '../jobs/job-manager'
+import { inLanes } from '../jobs/lanes'
 import { bundledChecklistIds, isBundled, parseChecklist } from './checklists'
 import type { ImportService } from './import-service'
 import type { Workspace } from './workspace'
@@ -107,19 +108,14 @@ export class ChecklistService implements ChecklistsApi {
       let failed = 0
       ctx.update({ total: ids.length, done: 0, counts: { analyzed: 0, failed: 0 } })
       try {
-        let next = 0
-        const lane = async () => {
-          while (next < ids.length && !ctx.signal.aborted) {
-            const reportId = ids[next++]!
-            const doc = project.reports.doc(reportId)
-            const outcome = doc ? await pool.analyzeDoc(doc, String(reportId)) : null
-            if (outcome?.analysis) project.reports.updateAnalysis(reportId, outcome.analysis)
-            else failed++
-            done++
-            ctx.update({ done, current: project.reports.get(reportId)?.fileName ?? null, counts: { analyzed: done - failed, failed } })
-          }
-        }
-        await Promise.all(Array.from({ length: pool.threads + 1 }, lane))
+        await inLanes(ids, pool.threads + 1, ctx.signal, async (reportId) => {
+          const doc = project.reports.doc(reportId)
+          const outcome = doc ? await pool.analyzeDoc(doc, String(reportId)) : null
+          if (outcome?.analysis) project.reports.updateAnalysis(reportId, outcome.analysis)
+          else failed++
+          done++
+          ctx.update({ done, current: project.reports.get(reportId)?.fileName ?? null, counts: { analyzed: done - failed, failed } })
+        })
       } finally {
         await pool.close()
       }

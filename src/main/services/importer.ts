@@ -6,6 +6,7 @@ import path from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { toErrorInfo } from '../../shared/errors'
 import type { ImportSummary } from '../../shared/models/library'
+import { inLanes } from '../jobs/lanes'
 import type { ParsePool } from '../jobs/parse-pool'
 import type { Project } from '../store/project'
 import { readFileBounded } from './check-service'
@@ -106,22 +107,16 @@ export async function importPaths(project: Project, paths: string[], opts: Impor
   }
 
   // One file per worker in flight, plus one being read and hashed.
-  const width = opts.pool.threads + 1
-  let next = 0
-  const lanes = Array.from({ length: Math.min(width, files.length) }, async () => {
-    while (next < files.length && !opts.signal?.aborted) {
-      const file = files[next++]!
-      try {
-        await importOne(file)
-      } catch (e) {
-        // A store error on one file (disk full, …) fails that file; the batch goes on.
-        fail(file, toErrorInfo(e))
-      }
-      done++
-      progress()
+  await inLanes(files, opts.pool.threads + 1, opts.signal, async (file) => {
+    try {
+      await importOne(file)
+    } catch (e) {
+      // A store error on one file (disk full, …) fails that file; the batch goes on.
+      fail(file, toErrorInfo(e))
     }
+    done++
+    progress()
   })
-  await Promise.all(lanes)
   current = null
   project.imports.finish(importId, opts.signal?.aborted ? 'cancelled' : 'done')
   progress()
