@@ -15,9 +15,7 @@ export class ProjectService implements ProjectsApi {
   }
 
   async create(file: string): Promise<ProjectInfo> {
-    const target = withExtension(path.resolve(file))
-    if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖其中的审核数据，请换一个文件名。`)
-    return this.ws.switchTo(target, { create: true })
+    return this.ws.switchTo(freeTarget(file), { create: true })
   }
 
   async open(file: string): Promise<ProjectInfo> {
@@ -27,9 +25,8 @@ export class ProjectService implements ProjectsApi {
   }
 
   async saveAs(file: string): Promise<ProjectInfo> {
-    const target = withExtension(path.resolve(file))
-    if (target === this.ws.project.file) return this.ws.info()
-    if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖，请换一个文件名。`)
+    if (withExtension(path.resolve(file)) === this.ws.project.file) return this.ws.info()
+    const target = freeTarget(file)
     const why = this.ws.busy?.()
     if (why) throw new AppError('invalid-argument', why)
     await this.ws.project.copyTo(target)
@@ -37,9 +34,8 @@ export class ProjectService implements ProjectsApi {
   }
 
   async saveCopy(file: string): Promise<string> {
-    const target = withExtension(path.resolve(file))
-    if (target === this.ws.project.file) throw new AppError('invalid-argument', '副本不能与项目本身同名。')
-    if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖，请换一个文件名。`)
+    if (withExtension(path.resolve(file)) === this.ws.project.file) throw new AppError('invalid-argument', '副本不能与项目本身同名。')
+    const target = freeTarget(file)
     await this.ws.project.copyTo(target)
     return target
   }
@@ -63,4 +59,11 @@ export class ProjectService implements ProjectsApi {
     const file = await this.ws.dialogs.pickProjectToSave(`${this.ws.project.name}-副本`)
     return file ? this.saveAs(file) : null
   }
+}
+
+/** A project file to write: the app's extension added, and never one that exists (its review data would be lost). */
+function freeTarget(file: string): string {
+  const target = withExtension(path.resolve(file))
+  if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖其中的审核数据，请换一个文件名。`)
+  return target
 }
