@@ -11,9 +11,9 @@ import { formatRow, formatHeader } from './cli-table'
 import { importPaths, type ImportProgress } from './services/importer'
 import { Project } from './store/project'
 import fs from 'node:fs/promises'
-import path from 'node:path'
 import type { ReportFormatOut } from '../shared/models/export'
 import { projectChecklist } from './services/checklists'
+import { signedBy } from './services/settings-service'
 
 const USAGE = `用法 / Usage:
   report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] PATH...
@@ -217,14 +217,15 @@ async function exportCommand(argv: string[]): Promise<number> {
   }
   try {
     // The writers (docx, ExcelJS) load only for this command, so `check` and `import` start fast.
-    const { freeName, renderReview, reviewDocuments, writeBatch } = await import('./services/export-service')
-    const { documentFileName } = await import('./exporters/model')
+    const { reviewDocuments, writeReview, writeSummaryFiles } = await import('./services/export-service')
     const checklist = projectChecklist(project.settings)
-    const reviewer = v.reviewer ?? ''
+    const reviewer = signedBy(v.reviewer)
     const known = new Set(project.reports.ids())
     const missing = ids?.filter((id) => !known.has(id)) ?? []
     if (missing.length) return usageError(`项目中没有这些编号的报告：${missing.join('、')}。`)
-    const written = await writeBatch(project, checklist, reviewer || '未署名审核人', ids ?? null, { xlsx: v.xlsx, csv: v.csv, json: v.json })
+    // The documents are read from the project once, for the summary and for every format.
+    const docs = reviewDocuments(project, checklist, reviewer, ids ?? null)
+    const written = await writeSummaryFiles(project, docs, checklist, reviewer, { xlsx: v.xlsx, csv: v.csv, json: v.json })
     const perReport: Array<[ReportFormatOut, string | undefined]> = [
       ['docx', v.docx],
       ['md', v.md],
@@ -234,11 +235,7 @@ async function exportCommand(argv: string[]): Promise<number> {
       if (!dir) continue
       await fs.mkdir(dir, { recursive: true })
       const taken = new Set<string>()
-      for (const d of reviewDocuments(project, checklist, reviewer || '未署名审核人', ids ?? null)) {
-        const name = await freeName(dir, documentFileName(d, format), taken)
-        await fs.writeFile(path.join(dir, name), await renderReview(d, format, null))
-        written.push(path.join(dir, name))
-      }
+      for (const d of docs) written.push(await writeReview(d, format, dir, taken, null))
     }
     await write(`${written.map((f) => `已写入 ${f}`).join('\n')}\n共 ${written.length} 个文件。\n`)
     return EXIT.ok

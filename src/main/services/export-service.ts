@@ -55,9 +55,26 @@ export async function freeName(dir: string, name: string, taken: Set<string>): P
   }
 }
 
-export async function writeBatch(project: Project, checklist: Checklist, reviewer: string, ids: number[] | null, out: { xlsx?: string; csv?: string; json?: string }): Promise<string[]> {
+/** Writes one review document in one format into `dir` under a name not yet taken; returns its path. */
+export async function writeReview(d: ReviewDocument, format: ReportFormatOut, dir: string, taken: Set<string>, pdf: PdfHost | null): Promise<string> {
+  const file = path.join(dir, await freeName(dir, documentFileName(d, format), taken))
+  await fs.writeFile(file, await renderReview(d, format, pdf))
+  return file
+}
+
+export async function writeBatch(project: Project, checklist: Checklist, reviewer: string, ids: number[] | null, out: SummaryFiles): Promise<string[]> {
   const now = new Date()
-  const docs = reviewDocuments(project, checklist, reviewer, ids, now)
+  return writeSummaryFiles(project, reviewDocuments(project, checklist, reviewer, ids, now), checklist, reviewer, out, now)
+}
+
+export interface SummaryFiles {
+  xlsx?: string
+  csv?: string
+  json?: string
+}
+
+/** The summary table (xlsx, csv) and the review data (json) of documents already built. */
+export async function writeSummaryFiles(project: Project, docs: ReviewDocument[], checklist: Checklist, reviewer: string, out: SummaryFiles, now = new Date()): Promise<string[]> {
   const written: string[] = []
   if (out.xlsx) {
     await fs.writeFile(out.xlsx, await summaryWorkbook(docs, checklist, { project: project.name, reviewer, date: chineseDate(now) }))
@@ -84,7 +101,7 @@ export class ExportService implements ExportApi {
   ) {}
 
   private reviewer(): string {
-    return this.settings.current().reviewerName.trim() || '未署名审核人'
+    return this.settings.reviewer()
   }
 
   async reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshot> {
@@ -104,16 +121,13 @@ export class ExportService implements ExportApi {
         if (ctx.signal.aborted) break
         const d = buildReviewDocument(project, id, checklist, reviewer)
         for (const format of opts.formats) {
-          const name = await freeName(opts.dir, documentFileName(d, format), taken)
           try {
-            const content = await renderReview(d, format, this.pdf)
-            await fs.writeFile(path.join(opts.dir, name), content)
-            files.push(path.join(opts.dir, name))
+            files.push(await writeReview(d, format, opts.dir, taken, this.pdf))
           } catch (e) {
-            failed.push({ file: name, message: (e as Error).message })
+            failed.push({ file: documentFileName(d, format), message: (e as Error).message })
           }
           done++
-          ctx.update({ done, current: name, counts: { written: files.length, failed: failed.length } })
+          ctx.update({ done, current: path.basename(files.at(-1) ?? ''), counts: { written: files.length, failed: failed.length } })
         }
       }
       return { dir: opts.dir, files, failed }
@@ -126,7 +140,7 @@ export class ExportService implements ExportApi {
     return dir ? this.reports({ ...opts, dir }) : null
   }
 
-  async batch(opts: { reportIds: number[] | null; xlsx?: string; csv?: string; json?: string }): Promise<string[]> {
+  async batch(opts: { reportIds: number[] | null } & SummaryFiles): Promise<string[]> {
     if (!opts.xlsx && !opts.csv && !opts.json) throw new AppError('invalid-argument', '请指定至少一种导出格式。')
     return writeBatch(this.ws.project, this.ws.activeChecklist(), this.reviewer(), opts.reportIds, opts)
   }

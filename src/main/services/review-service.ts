@@ -20,7 +20,7 @@ export class ReviewService implements ReviewApi {
   }
 
   private reviewer(): string {
-    return this.settings.current().reviewerName.trim() || '未署名审核人'
+    return this.settings.reviewer()
   }
 
   private text(reportId: number): string {

@@ -8,6 +8,11 @@ import type { UserSettings } from '../../shared/models/settings'
 
 const DEFAULTS: UserSettings = { reviewerName: '', locale: 'zh-CN' }
 
+/** The name written into the audit trail and the opinions when the reviewer has not given one. */
+export function signedBy(name: string | undefined): string {
+  return name?.trim() || '未署名审核人'
+}
+
 export class SettingsService implements SettingsApi {
   private cached: UserSettings | null = null
 
@@ -27,6 +32,11 @@ export class SettingsService implements SettingsApi {
       ...(typeof saved.lastProject === 'string' ? { lastProject: saved.lastProject } : {})
     }
     return this.cached
+  }
+
+  /** The reviewer's name as signed on their work. */
+  reviewer(): string {
+    return signedBy(this.current().reviewerName)
   }
 
   async get(): Promise<UserSettings> {
