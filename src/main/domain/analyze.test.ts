@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CORPUS, corpusJson, fixture } from '../../../tests/helpers/fixtures'
 import type { ExtractedDoc } from '../../shared/models/report'
 import { readReport } from '../readers'
-import { loadChecklist } from '../services/checklists'
+import { loadChecklist } from '../store/checklist-files'
 import { analyze, completeness } from './analyze'
 import { countFigures } from './findings'
 

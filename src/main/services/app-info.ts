@@ -2,7 +2,7 @@
 
 import fs from 'node:fs'
 import path from 'node:path'
-import { resourcesDir } from './resources'
+import { resourcesDir } from '../store/resources'
 
 export function appVersion(): string {
   try {

@@ -6,10 +6,10 @@ import type { ImportsApi, JobsApi } from '../../shared/ipc/contract'
 import type { JobSnapshot } from '../../shared/models/job'
 import type { ImportSummary } from '../../shared/models/library'
 import type { JobManager } from '../jobs/job-manager'
-import { createParsePool, type ParsePool } from '../jobs/parse-pool'
+import { createParsePool, type ParsePool } from '../pipeline/parse-pool'
 import type { Checklist } from '../../shared/models/checklist'
-import { importPaths } from './importer'
-import { resourcesDir } from './resources'
+import { importPaths } from '../pipeline/import-files'
+import { resourcesDir } from '../store/resources'
 import type { Workspace } from './workspace'
 
 export class ImportService implements ImportsApi, JobsApi {

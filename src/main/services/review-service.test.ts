@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CORPUS } from '../../../tests/helpers/fixtures'
 import { createServices, type Services } from '../ipc/dispatch'
-import { createParsePool } from '../jobs/parse-pool'
+import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
 
 let dir: string

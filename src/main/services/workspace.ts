@@ -8,7 +8,7 @@ import type { ProjectInfo } from '../../shared/models/library'
 import { PROJECT_EXTENSION } from '../store/database'
 import { Project } from '../store/project'
 import type { Checklist } from '../../shared/models/checklist'
-import { projectChecklist, resolveChecklist } from './checklists'
+import { projectChecklist, resolveChecklist } from '../store/checklist-files'
 
 export type Emit = <K extends EventName>(event: K, payload: EventMap[K]) => void
 

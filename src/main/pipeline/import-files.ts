@@ -6,10 +6,10 @@ import path from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { toErrorInfo } from '../../shared/errors'
 import type { ImportSummary } from '../../shared/models/library'
-import { inLanes } from '../jobs/lanes'
-import type { ParsePool } from '../jobs/parse-pool'
+import { inLanes } from './lanes'
+import type { ParsePool } from './parse-pool'
 import type { Project } from '../store/project'
-import { readFileBounded } from './check-service'
+import { readFileBounded } from './check-file'
 import { collectFiles, notReadReports } from './collect-files'
 
 export interface ImportCounts {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
 import type { ExtractedDoc } from '../../shared/models/report'
-import { analyzeDoc, checkBytes, checkFile, forStore, type CheckOutcome } from '../services/check-service'
+import { analyzeDoc, checkBytes, checkFile, forStore, type CheckOutcome } from './check-file'
 
 export interface ParsePool {
   run(file: string, full?: boolean): Promise<CheckOutcome>

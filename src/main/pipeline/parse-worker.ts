@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
 import type { ExtractedDoc } from '../../shared/models/report'
-import { analyzeDoc, checkBytes, checkFile, forStore } from '../services/check-service'
+import { analyzeDoc, checkBytes, checkFile, forStore } from './check-file'
 
 export interface ParseRequest {
   id: number
