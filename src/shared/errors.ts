@@ -13,7 +13,7 @@ export const READ_ERROR_CODES = [
 
 export type ReadErrorCode = (typeof READ_ERROR_CODES)[number]
 
-export type AppErrorCode = ReadErrorCode | 'invalid-argument' | 'not-found' | 'cancelled' | 'internal'
+export type AppErrorCode = ReadErrorCode | 'invalid-argument' | 'not-found' | 'busy' | 'cancelled' | 'internal'
 
 const MESSAGES: Record<AppErrorCode, string> = {
   empty: '文件为空或没有可读的文字。',
@@ -26,6 +26,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   'io-error': '无法读取文件。',
   'invalid-argument': '参数无效。',
   'not-found': '未找到。',
+  busy: '有任务正在进行，请等它完成或取消后再试。',
   cancelled: '操作已取消。',
   internal: '内部错误。'
 }

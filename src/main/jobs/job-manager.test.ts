@@ -32,6 +32,7 @@ describe('JobManager', () => {
         processed++
         await tick(2)
       }
+      return { importId: 1 }
     })
     await tick(20)
     expect(jobs.cancel(snap.id)).toBe(true)
@@ -50,5 +51,38 @@ describe('JobManager', () => {
     expect(final.state).toBe('failed')
     expect(final.error).toMatchObject({ code: 'io-error' })
     expect(final.error!.message).toMatch(/ENOSPC/)
+  })
+
+  it('holds one exclusive lock: a second exclusive job is refused with the reason until the first ends', async () => {
+    const jobs = new JobManager(10)
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const first = jobs.start('export', async () => {
+      await gate
+      return { dir: '/tmp', files: [], failed: [] }
+    }, { exclusive: true })
+    expect(jobs.busyReason()).toMatch(/正在导出/)
+    expect(() => jobs.start('import', async () => ({ importId: 1 }), { exclusive: true })).toThrow(/正在导出/)
+    // work that does not need the project to itself still runs
+    const side = jobs.start('reanalyze', async () => ({ checklistId: 'default' }))
+    expect((await jobs.wait(side.id)).state).toBe('done')
+    release()
+    await jobs.wait(first.id)
+    expect(jobs.busyReason()).toBeNull()
+    const second = jobs.start('import', async () => ({ importId: 2 }), { exclusive: true })
+    expect((await jobs.wait(second.id)).result).toEqual({ importId: 2 })
+  })
+
+  it('cancelAll stops every running job and waits for them', async () => {
+    const jobs = new JobManager(10)
+    const loop = async (ctx: { signal: AbortSignal }) => {
+      while (!ctx.signal.aborted) await tick(2)
+      return { importId: 1 }
+    }
+    const a = jobs.start('import', loop, { exclusive: true })
+    const b = jobs.start('import', loop)
+    await jobs.cancelAll()
+    expect(jobs.get(a.id)!.state).toBe('cancelled')
+    expect(jobs.get(b.id)!.state).toBe('cancelled')
   })
 })

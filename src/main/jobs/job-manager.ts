@@ -1,9 +1,10 @@
 // Runs long work as jobs: progress pushed at most every ~100 ms, cancellation through an AbortSignal,
-// and a final state whatever happens. No electron: events go to whatever sink the host provides.
+// a final state whatever happens, and one exclusive lock for work that writes to the project.
+// No electron: events go to whatever sink the host provides.
 
 import { randomUUID } from 'node:crypto'
-import type { JobKind, JobSnapshot } from '../../shared/models/job'
-import { toErrorInfo } from '../../shared/errors'
+import { AppError, toErrorInfo } from '../../shared/errors'
+import type { JobKind, JobResults, JobSnapshot, JobSnapshotOf } from '../../shared/models/job'
 
 export interface JobContext {
   readonly signal: AbortSignal
@@ -13,8 +14,25 @@ export interface JobContext {
 
 export type JobListener = (snapshot: JobSnapshot) => void
 
+export interface StartOptions {
+  /**
+   * The job writes to (or reads throughout) the open project: no other exclusive job may start and the
+   * project may not be switched or closed under it until it has finished.
+   */
+  exclusive?: boolean
+}
+
+interface Entry {
+  snapshot: JobSnapshot
+  controller: AbortController
+  finished: Promise<JobSnapshot>
+  exclusive: boolean
+}
+
+const KIND_NAMES: Record<JobKind, string> = { import: '导入', reanalyze: '重新检测', export: '导出' }
+
 export class JobManager {
-  private readonly jobs = new Map<string, { snapshot: JobSnapshot; controller: AbortController; finished: Promise<JobSnapshot> }>()
+  private readonly jobs = new Map<string, Entry>()
   private readonly listeners = new Set<JobListener>()
 
   constructor(private readonly intervalMs = 100) {}
@@ -24,9 +42,23 @@ export class JobManager {
     return () => this.listeners.delete(listener)
   }
 
-  start(kind: JobKind, work: (ctx: JobContext) => Promise<unknown>): JobSnapshot {
+  /** Why exclusive work cannot start now (a sentence for the reviewer), or null when it can. */
+  busyReason(): string | null {
+    const j = [...this.jobs.values()].find((e) => e.exclusive && e.snapshot.state === 'running')
+    return j ? `正在${KIND_NAMES[j.snapshot.kind]}，请等它完成或取消后再试。` : null
+  }
+
+  /** Throws the busy reason when exclusive work is running. */
+  assertIdle(): void {
+    const why = this.busyReason()
+    if (why) throw new AppError('busy', why)
+  }
+
+  start<K extends JobKind>(kind: K, work: (ctx: JobContext) => Promise<JobResults[K]>, opts: StartOptions = {}): JobSnapshotOf<K> {
+    const exclusive = opts.exclusive ?? false
+    if (exclusive) this.assertIdle()
     const controller = new AbortController()
-    const snapshot: JobSnapshot = {
+    const snapshot: JobSnapshotOf<K> = {
       id: randomUUID(),
       kind,
       state: 'running',
@@ -45,7 +77,7 @@ export class JobManager {
       if (timer) clearTimeout(timer)
       timer = null
       lastEmit = Date.now()
-      const copy = structuredClone(snapshot)
+      const copy = structuredClone(snapshot) as JobSnapshot
       for (const l of this.listeners) l(copy)
     }
     const ctx: JobContext = {
@@ -59,9 +91,14 @@ export class JobManager {
         else timer ??= setTimeout(emit, wait)
       }
     }
-    const finished = (async () => {
+    // The entry is registered before the work starts, so the lock holds from the first await on.
+    let settle!: (s: JobSnapshot) => void
+    const finished = new Promise<JobSnapshot>((r) => (settle = r))
+    this.jobs.set(snapshot.id, { snapshot: snapshot as JobSnapshot, controller, finished, exclusive })
+    emit()
+    void (async () => {
       try {
-        snapshot.result = (await work(ctx)) ?? null
+        snapshot.result = await work(ctx)
         snapshot.state = controller.signal.aborted ? 'cancelled' : 'done'
       } catch (e) {
         snapshot.state = controller.signal.aborted ? 'cancelled' : 'failed'
@@ -70,10 +107,8 @@ export class JobManager {
       snapshot.current = null
       snapshot.finishedAt = new Date().toISOString()
       emit()
-      return structuredClone(snapshot)
+      settle(structuredClone(snapshot) as JobSnapshot)
     })()
-    this.jobs.set(snapshot.id, { snapshot, controller, finished })
-    emit()
     return structuredClone(snapshot)
   }
 
@@ -103,5 +138,11 @@ export class JobManager {
 
   running(): JobSnapshot[] {
     return this.list().filter((j) => j.state === 'running')
+  }
+
+  /** Cancels every running job and waits until all have finished (closing a project, quitting). */
+  async cancelAll(): Promise<void> {
+    for (const j of this.jobs.values()) if (j.snapshot.state === 'running') j.controller.abort()
+    await Promise.allSettled([...this.jobs.values()].map((j) => j.finished))
   }
 }

@@ -3,13 +3,13 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { CheckedReport } from '../../shared/models/check'
-import { SUPPORTED_EXTENSIONS } from '../readers'
+import { SUPPORTED_EXTENSIONS, sniff } from '../readers'
 
 export interface Collected {
   /** Files to read, in a stable order. */
   files: string[]
-  /** Files found in folders whose type cannot be read: listed, never silently skipped. */
-  unsupported: string[]
+  /** Files found in folders whose type cannot be read, with the reason and advice: listed, never silently skipped. */
+  unsupported: Array<{ file: string; reason: string }>
   /** Paths that do not exist or cannot be listed. */
   missing: Array<{ path: string; reason: string }>
 }
@@ -49,15 +49,45 @@ export async function collectFiles(paths: string[]): Promise<Collected> {
       }
     }
     found.sort((a, b) => a.localeCompare(b, 'zh-CN'))
-    for (const f of found) (supported.has(path.extname(f).toLowerCase()) ? out.files : out.unsupported).push(f)
+    for (const f of found) {
+      if (supported.has(path.extname(f).toLowerCase())) out.files.push(f)
+      else out.unsupported.push({ file: f, reason: await unsupportedReason(f) })
+    }
   }
   return out
+}
+
+const HEAD_BYTES = 64 * 1024
+
+/**
+ * Why a file found in a folder is not read, with what to do about it: the same words the readers give
+ * for that kind of file (an old Word file is told to be saved as .docx), from the first bytes.
+ */
+async function unsupportedReason(file: string): Promise<string> {
+  const generic = `不支持的文件类型（${path.extname(file) || '无扩展名'}），请提供 Word（.docx）、PDF、网页或文本格式的报告。`
+  let head: Uint8Array
+  try {
+    const fh = await fs.open(file, 'r')
+    try {
+      const buf = new Uint8Array(HEAD_BYTES)
+      const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0)
+      head = buf.subarray(0, bytesRead)
+    } finally {
+      await fh.close()
+    }
+  } catch {
+    return generic
+  }
+  if (!head.length) return `${generic.slice(0, -1)}（文件是空的）。`
+  const kind = sniff(head, file)
+  if (kind === 'encrypted-office') return 'Office 文档设有密码保护，请解除密码后再导入。'
+  return typeof kind === 'object' ? kind.unsupported : generic
 }
 
 /** The records reported for files that were found but are not read: missing paths and unsupported types. */
 export function notReadReports(c: Collected): CheckedReport[] {
   return [
     ...c.missing.map((m): CheckedReport => ({ file: m.path, ok: false, error: { code: 'io-error', message: m.reason } })),
-    ...c.unsupported.map((f): CheckedReport => ({ file: f, ok: false, error: { code: 'unsupported-format', message: `不支持的文件类型（${path.extname(f) || '无扩展名'}）。` } }))
+    ...c.unsupported.map((u): CheckedReport => ({ file: u.file, ok: false, error: { code: 'unsupported-format', message: u.reason } }))
   ]
 }

@@ -40,6 +40,41 @@ function dropFolder(): string {
 }
 
 describe('importPaths', () => {
+  it('names the file still being worked on, not the last one started', async () => {
+    const root = path.join(dir, 'slow')
+    fs.mkdirSync(root)
+    for (const name of ['a-慢.txt', 'b.txt', 'c.txt']) fs.copyFileSync(path.join(CORPUS, 'formats', 'gekeng-2024.gbk.txt'), path.join(root, name))
+    fs.appendFileSync(path.join(root, 'b.txt'), '\n二')
+    fs.appendFileSync(path.join(root, 'c.txt'), '\n三')
+    const real = pool()
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const seen: Array<{ current: string | null; imported: number }> = []
+    // The first file's parse is held until the other two have been imported.
+    const held: typeof real = {
+      ...real,
+      threads: 3,
+      runBytes: async (bytes, name, full) => {
+        if (name.endsWith('a-慢.txt')) await gate
+        return real.runBytes(bytes, name, full)
+      }
+    }
+    const summary = await importPaths(project, [root], {
+      pool: held,
+      onProgress: (p) => {
+        seen.push({ current: p.current, imported: p.counts.imported })
+        if (p.counts.imported === 2) setTimeout(release, 20)
+      }
+    })
+    await real.close()
+    expect(summary.imported).toBe(3)
+    // while the batch waits for a-慢.txt alone, the progress line names it (not c.txt, started last)
+    const waiting = seen.filter((e) => e.imported === 2)
+    expect(waiting.length).toBeGreaterThan(0)
+    expect(waiting.map((e) => e.current)).toEqual(waiting.map(() => 'a-慢.txt'))
+    expect(seen.at(-1)!.current).toBeNull()
+  })
+
   it('imports the readable reports and names every other file with its reason', async () => {
     const p = pool()
     const progress: ImportProgress[] = []
@@ -50,6 +85,8 @@ describe('importPaths', () => {
     expect(byName['空文件.txt']).toMatchObject({ kind: 'failed', code: 'empty' })
     expect(byName['损坏.pdf']).toMatchObject({ kind: 'failed', code: 'corrupt' })
     expect(byName['旧格式.doc']).toMatchObject({ kind: 'failed', code: 'unsupported-format' })
+    // a file in a dropped folder gets the same advice as when named on its own
+    expect(byName['旧格式.doc']!.message).toMatch(/另存为/)
     const dup = summary.outcomes.find((o) => o.kind === 'duplicate')!
     expect(dup.message).toMatch(/内容完全相同/)
     for (const o of summary.outcomes) expect(o.message.length).toBeGreaterThan(4)

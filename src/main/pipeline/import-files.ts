@@ -53,8 +53,14 @@ export async function importPaths(project: Project, paths: string[], opts: Impor
   const importId = project.imports.begin(total)
   const counts: ImportCounts = { read: 0, imported: 0, duplicates: 0, failed: 0 }
   let done = 0
-  let current: string | null = null
-  const progress = () => opts.onProgress?.({ total, done, counts: { ...counts }, current })
+  // Files in hand, oldest first: the progress line names the one that has been worked on longest,
+  // not merely the last one started (which may long be finished).
+  const inFlight = new Set<string>()
+  const current = () => {
+    const f = inFlight.values().next().value
+    return f === undefined ? null : path.basename(f)
+  }
+  const progress = () => opts.onProgress?.({ total, done, counts: { ...counts }, current: current() })
 
   const fail = (file: string, error: { code: string; message: string }) => {
     project.imports.recordOutcome(importId, { kind: 'failed', file, code: error.code, message: error.message })
@@ -70,7 +76,6 @@ export async function importPaths(project: Project, paths: string[], opts: Impor
   const inBatch = new Map<string, string>()
 
   const importOne = async (file: string): Promise<void> => {
-    current = path.basename(file)
     let bytes: Uint8Array
     let hash: string
     try {
@@ -108,16 +113,18 @@ export async function importPaths(project: Project, paths: string[], opts: Impor
 
   // One file per worker in flight, plus one being read and hashed.
   await inLanes(files, opts.pool.threads + 1, opts.signal, async (file) => {
+    inFlight.add(file)
+    progress()
     try {
       await importOne(file)
     } catch (e) {
       // A store error on one file (disk full, …) fails that file; the batch goes on.
       fail(file, toErrorInfo(e))
     }
+    inFlight.delete(file)
     done++
     progress()
   })
-  current = null
   project.imports.finish(importId, opts.signal?.aborted ? 'cancelled' : 'done')
   progress()
   return project.imports.summary(importId)!

@@ -133,3 +133,34 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     }
   }
 }
+
+export type PoolFactory = (checklist: Checklist) => ParsePool
+
+/**
+ * The worker pools the services share. Import keeps one warm across batches (pdf.js loads once per
+ * worker, not per import); the pool holds its checklist, so another checklist gets new workers.
+ */
+export class WorkerPools {
+  private warm: { key: string; pool: ParsePool } | null = null
+
+  constructor(private readonly factory: PoolFactory = (checklist) => createParsePool(checklist)) {}
+
+  /** The warm pool for this checklist (replacing one for another checklist). */
+  async forChecklist(checklist: Checklist): Promise<ParsePool> {
+    const key = JSON.stringify(checklist)
+    if (this.warm?.key === key) return this.warm.pool
+    await this.warm?.pool.close()
+    this.warm = { key, pool: this.factory(checklist) }
+    return this.warm.pool
+  }
+
+  /** Workers of its own for one piece of work (re-analysis against another checklist); the caller closes it. */
+  fresh(checklist: Checklist): ParsePool {
+    return this.factory(checklist)
+  }
+
+  async close(): Promise<void> {
+    await this.warm?.pool.close()
+    this.warm = null
+  }
+}

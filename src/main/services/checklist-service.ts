@@ -5,18 +5,18 @@
 import { AppError } from '../../shared/errors'
 import type { ChecklistSummary, ChecklistsApi } from '../../shared/ipc/contract'
 import type { Checklist } from '../../shared/models/checklist'
-import type { JobSnapshot } from '../../shared/models/job'
+import type { JobSnapshotOf } from '../../shared/models/job'
 import type { JobManager } from '../jobs/job-manager'
 import { inLanes } from '../pipeline/lanes'
 import { bundledChecklistIds, isBundled, parseChecklist } from '../store/checklist-files'
-import type { ImportService } from './import-service'
+import type { WorkerPools } from '../pipeline/parse-pool'
 import type { Workspace } from './workspace'
 
 export class ChecklistService implements ChecklistsApi {
   constructor(
     private readonly ws: Workspace,
     private readonly jobs: JobManager,
-    private readonly imports: ImportService
+    private readonly pools: WorkerPools
   ) {}
 
   private summary(c: Checklist, active: string): ChecklistSummary {
@@ -49,6 +49,7 @@ export class ChecklistService implements ChecklistsApi {
     return this.summary(next, this.ws.activeChecklistId())
   }
 
+  /** A copy of a checklist under a new id and name, not yet saved: it is kept only when the reviewer saves it. */
   async duplicate(id: string): Promise<Checklist> {
     const src = this.ws.checklist(id)
     const taken = new Set([...bundledChecklistIds(), ...this.ws.project.settings.checklistIds()])
@@ -60,7 +61,6 @@ export class ChecklistService implements ChecklistsApi {
       name: { zh: `${src.name.zh}（副本${n > 1 ? n : ''}）`, en: `${src.name.en} (copy${n > 1 ? ` ${n}` : ''})` },
       version: 1
     }
-    this.ws.project.settings.saveChecklist(copy.id, JSON.stringify(copy))
     return copy
   }
 
@@ -96,13 +96,15 @@ export class ChecklistService implements ChecklistsApi {
    * analysis is rewritten; verdicts and annotations are untouched (items the new checklist lacks keep
    * their verdicts, unseen, until a checklist with them returns).
    */
-  async activate(id: string): Promise<JobSnapshot> {
-    if (this.imports.busy) throw new AppError('invalid-argument', '有任务正在进行，请等它完成或取消后再换用清单。')
+  async activate(id: string): Promise<JobSnapshotOf<'reanalyze'>> {
+    this.jobs.assertIdle()
     const checklist = this.ws.checklist(id)
     const project = this.ws.project
     project.settings.set('checklistId', checklist.id)
-    const pool = this.imports.poolFor(checklist)
-    const snap = this.jobs.start('reanalyze', async (ctx) => {
+    const pool = this.pools.fresh(checklist)
+    return this.jobs.start(
+      'reanalyze',
+      async (ctx) => {
       const ids = project.reports.ids()
       let done = 0
       let failed = 0
@@ -120,8 +122,8 @@ export class ChecklistService implements ChecklistsApi {
         await pool.close()
       }
       return { checklistId: checklist.id }
-    })
-    this.imports.claim(snap.id)
-    return snap
+      },
+      { exclusive: true }
+    )
   }
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ExportApi } from '../../shared/ipc/contract'
-import type { JobSnapshot } from '../../shared/models/job'
+import type { JobSnapshotOf } from '../../shared/models/job'
 import type { ReportFormatOut } from '../../shared/models/export'
 import type { Checklist } from '../../shared/models/checklist'
 import type { JobManager } from '../jobs/job-manager'
@@ -104,14 +104,17 @@ export class ExportService implements ExportApi {
     return this.settings.reviewer()
   }
 
-  async reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshot> {
+  async reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshotOf<'export'>> {
+    this.jobs.assertIdle()
     if (opts.formats.includes('pdf') && !this.pdf) throw new AppError('unsupported-format', '此环境不能生成 PDF。')
     await fs.mkdir(opts.dir, { recursive: true })
     const project = this.ws.project
     const checklist = this.ws.activeChecklist()
     const reviewer = this.reviewer()
     const ids = opts.reportIds ?? project.reports.ids()
-    const snap = this.jobs.start('export', async (ctx) => {
+    return this.jobs.start(
+      'export',
+      async (ctx) => {
       const taken = new Set<string>()
       const files: string[] = []
       const failed: Array<{ file: string; message: string }> = []
@@ -131,11 +134,12 @@ export class ExportService implements ExportApi {
         }
       }
       return { dir: opts.dir, files, failed }
-    })
-    return snap
+      },
+      { exclusive: true }
+    )
   }
 
-  async pickAndExportReports(opts: { reportIds: number[] | null; formats: ReportFormatOut[] }): Promise<JobSnapshot | null> {
+  async pickAndExportReports(opts: { reportIds: number[] | null; formats: ReportFormatOut[] }): Promise<JobSnapshotOf<'export'> | null> {
     const dir = await this.ws.dialogs.pickFolder('选择导出审核意见的文件夹')
     return dir ? this.reports({ ...opts, dir }) : null
   }

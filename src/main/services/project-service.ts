@@ -27,8 +27,7 @@ export class ProjectService implements ProjectsApi {
   async saveAs(file: string): Promise<ProjectInfo> {
     if (withExtension(path.resolve(file)) === this.ws.project.file) return this.ws.info()
     const target = freeTarget(file)
-    const why = this.ws.busy?.()
-    if (why) throw new AppError('invalid-argument', why)
+    this.ws.assertIdle()
     await this.ws.project.copyTo(target)
     return this.ws.switchTo(target, { create: false })
   }

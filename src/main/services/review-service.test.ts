@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CORPUS } from '../../../tests/helpers/fixtures'
-import { createServices, type Services } from '../ipc/dispatch'
+import { createServices, type Services } from '../services/create-services'
 import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
 
@@ -84,9 +84,14 @@ describe('review', () => {
     expect(edited.comment).toBe('措施具体，有数据')
     const deleted = await api.review.deleteAnnotation(a.id)
     expect((await api.review.open(id!)).annotations).toEqual([])
-    const back = await api.review.restoreAnnotation(deleted)
+    const back = await api.review.restoreAnnotation(deleted.id, 'undo')
     expect(back).toMatchObject({ id: a.id, quote: '一是加强组织领导', comment: '措施具体，有数据' })
-    expect((await api.review.auditTrail(id!)).map((e) => e.action)).toEqual(['annotation-add', 'annotation-edit', 'annotation-delete', 'annotation-add'])
+    const trail = await api.review.auditTrail(id!)
+    expect(trail.map((e) => e.action)).toEqual(['annotation-add', 'annotation-edit', 'annotation-delete', 'annotation-restore'])
+    expect(trail.map((e) => e.via)).toEqual([null, null, null, 'undo'])
+    // only a deleted annotation can come back, and only as it was stored
+    await expect(api.review.restoreAnnotation(a.id)).rejects.toThrow(/没有可恢复的批注/)
+    await expect(api.review.restoreAnnotation(999_999)).rejects.toThrow(/没有可恢复的批注/)
     await expect(api.review.addAnnotation(id!, { itemId: 'leadership', start: text.length, end: text.length + 5 })).rejects.toThrow(/范围/)
   })
 
@@ -98,6 +103,10 @@ describe('review', () => {
     // simulate a stale anchor (as from an earlier version of the text)
     services.workspace.project.db.prepare('UPDATE annotations SET start = start + 40, end = end + 40 WHERE id = ?').run(a.id)
     const [placed] = (await api.review.open(id!)).annotations
+    // the move is in the audit trail, made by the app, with the old and new place
+    const moved = (await api.review.auditTrail(id!)).at(-1)!
+    expect(moved).toMatchObject({ action: 'annotation-move', reviewer: '系统', target: String(a.id) })
+    expect(JSON.parse(moved.newValue!)).toMatchObject({ start, end: start + 8 })
     expect(placed).toMatchObject({ start, end: start + 8, anchored: true })
   })
 })
@@ -111,9 +120,11 @@ describe('checklists', () => {
     const saved = await api.checklists.save(copy)
     expect(saved).toMatchObject({ id: 'default-copy', source: 'project', active: false })
     expect((await api.checklists.get('default-copy')).items[0]!.name.zh).toBe('党政主要负责人履职')
+    expect((await api.checklists.get('default-copy')).version).toBe(1)
+    await api.checklists.save({ ...copy, description: '第二次保存' })
     expect((await api.checklists.get('default-copy')).version).toBe(2)
     await expect(api.checklists.save({ ...copy, id: 'default' })).rejects.toThrow(/内置清单/)
-    await expect(api.checklists.save({ ...copy, items: [] } as never)).rejects.toThrow(/items/)
+    await expect(api.checklists.save({ ...copy, items: [] } as never)).rejects.toThrow(/审核项数值过小/)
     await expect(api.checklists.save({ ...copy, items: [{ ...copy.items[0]!, headings: ['(未闭合'] }] })).rejects.toThrow(/正则/)
     const json = await api.checklists.exportJson('default-copy')
     const imported = await api.checklists.importJson(json)
@@ -166,6 +177,8 @@ describe('a corrected version imported again', () => {
     const cut = text.indexOf('三是健全监督机制')
     await api.review.addAnnotation(oldId!, { itemId: 'leadership', start: cut, end: cut + 8 })
     await api.review.setItemVerdict(oldId!, 'shortcomings', 'partial', '原因分析不足')
+    await api.review.setOverall(oldId!, 'revise')
+    await api.review.setOpinion(oldId!, '请补充原因分析。')
 
     // The corrected version: a line added at the top, one passage rewritten, the sentence of another gone.
     const corrected = path.join(dir, '葛坑镇（修改稿）.txt')
@@ -178,16 +191,75 @@ describe('a corrected version imported again', () => {
 
     expect(await api.review.versions(newId)).toEqual([expect.objectContaining({ id: oldId, annotations: 3, verdicts: 1 })])
     const r = await api.review.carryOver(oldId!, newId)
-    expect(r).toEqual({ verdicts: 1, annotations: 2, notFound: ['三是健全监督机制'] })
+    expect(r).toEqual({ verdicts: 1, annotations: 2, overall: true, opinion: true, notFound: ['三是健全监督机制'] })
     const after = await api.review.open(newId)
+    expect(after.review).toMatchObject({ overall: 'revise', opinion: '请补充原因分析。' })
     const [a, b] = after.annotations
     expect(after.text.slice(a!.start, a!.end)).toBe('一是加强组织领导')
     expect(a!.comment).toBe('具体')
     // the rewritten passage is found between its old neighbours
     expect(b!.quote).toBe('二是健全制度体系')
     expect(after.verdicts).toEqual([expect.objectContaining({ itemId: 'shortcomings', verdict: 'partial', reason: '原因分析不足' })])
-    // doing it twice adds nothing
-    expect(await api.review.carryOver(oldId!, newId)).toMatchObject({ verdicts: 0, annotations: 0 })
+    // doing it twice adds nothing, and what the new version already holds is never overwritten
+    await api.review.setOpinion(newId, '新版本另有意见。')
+    expect(await api.review.carryOver(oldId!, newId)).toMatchObject({ verdicts: 0, annotations: 0, overall: false, opinion: false })
+    expect((await api.review.open(newId)).review.opinion).toBe('新版本另有意见。')
+  })
+})
+
+describe('the reviewer\'s record is checked', () => {
+  it('verdicts and annotations only on items of the project\'s checklist', async () => {
+    const [id] = await importSamples()
+    await expect(api.review.setItemVerdict(id!, 'no-such-item', 'meets', '')).rejects.toThrow(/没有审核项 no-such-item/)
+    const { text } = await api.review.open(id!)
+    await expect(api.review.addAnnotation(id!, { itemId: 'no-such-item', start: 0, end: 5 })).rejects.toThrow(/没有审核项/)
+    expect(text.length).toBeGreaterThan(5)
+    expect(await api.review.auditTrail(id!)).toEqual([])
+  })
+
+  it('an undo or redo is recorded as such in the audit trail', async () => {
+    const [id] = await importSamples()
+    await api.review.setOverall(id!, 'pass')
+    await api.review.setOverall(id!, null, 'undo')
+    await api.review.setOverall(id!, 'pass', 'redo')
+    expect((await api.review.auditTrail(id!)).map((e) => [e.newValue, e.via])).toEqual([
+      ['pass', null],
+      [null, 'undo'],
+      ['pass', 'redo']
+    ])
+  })
+})
+
+describe('checklists', () => {
+  it('a duplicate is not kept until it is saved, so cancelling leaves nothing behind', async () => {
+    const before = (await api.checklists.list()).map((c) => c.id)
+    const copy = await api.checklists.duplicate('default')
+    expect(copy.name.zh).toMatch(/（副本）$/)
+    expect((await api.checklists.list()).map((c) => c.id)).toEqual(before)
+    await api.checklists.save(copy)
+    expect((await api.checklists.list()).map((c) => c.id)).toEqual([...before, copy.id])
+  })
+})
+
+describe('jobs', () => {
+  it('a running export holds the project: switching project is refused with the reason, and the export ends whole', async () => {
+    await importSamples()
+    const out = path.join(dir, 'out')
+    const job = await api.exports.reports({ reportIds: null, formats: ['docx', 'md', 'html'], dir: out })
+    await expect(api.projects.create(path.join(dir, '另一个项目'))).rejects.toThrow(/正在导出/)
+    await expect(api.imports.start([path.join(CORPUS, 'formats', 'xiaduopu-2020.docx')])).rejects.toThrow(/正在导出/)
+    const done = await waitJob(job.id)
+    expect(done.state).toBe('done')
+    expect(done.kind === 'export' && done.result?.files.length).toBe(6)
+    // once it has finished the reviewer may switch
+    expect((await api.projects.create(path.join(dir, '另一个项目'))).name).toBe('另一个项目')
+  })
+
+  it('every kind of job can be cancelled from the window', async () => {
+    await importSamples()
+    const job = await api.exports.reports({ reportIds: null, formats: ['docx'], dir: path.join(dir, 'out') })
+    expect(await api.jobs.cancel(job.id)).toBe(true)
+    expect((await waitJob(job.id)).state).toBe('cancelled')
   })
 })
 

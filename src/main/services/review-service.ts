@@ -4,10 +4,13 @@ import { AppError } from '../../shared/errors'
 import { makeAnchor, resolveAnchor } from '../../shared/anchor'
 import { sketchSimilarity } from '../domain/sketch'
 import type { ReviewApi } from '../../shared/ipc/contract'
-import type { Annotation, AuditEntry, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../../shared/models/review'
-import type { StoredAnnotation } from '../store/review-repository'
+import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../../shared/models/review'
+import type { Author, StoredAnnotation } from '../store/review-repository'
 import type { SettingsService } from './settings-service'
 import type { Workspace } from './workspace'
+
+/** The audit trail's name for changes the app makes by itself (an annotation moved with its passage). */
+export const SYSTEM = '系统'
 
 export class ReviewService implements ReviewApi {
   constructor(
@@ -19,8 +22,14 @@ export class ReviewService implements ReviewApi {
     return this.ws.project.reviews
   }
 
-  private reviewer(): string {
-    return this.settings.reviewer()
+  private by(via?: EditVia): Author {
+    return { reviewer: this.settings.reviewer(), via: via ?? null }
+  }
+
+  /** Verdicts and annotations are on items of the project's checklist; anything else is refused. */
+  private checkItem(itemId: string): void {
+    const checklist = this.ws.activeChecklist()
+    if (!checklist.items.some((i) => i.id === itemId)) throw new AppError('invalid-argument', `当前清单「${checklist.name.zh}」中没有审核项 ${itemId}。`)
   }
 
   private text(reportId: number): string {
@@ -35,9 +44,8 @@ export class ReviewService implements ReviewApi {
     if (!r) return { ...a, anchored: false }
     if (r.how !== 'exact') {
       // Keep the re-found place, so the next opening is exact; the quote follows the text.
-      const moved = makeAnchor(text, r.start, r.end)
-      this.ws.project.db.prepare('UPDATE annotations SET start = ?, end = ?, quote = ?, prefix = ?, suffix = ? WHERE id = ?').run(moved.start, moved.end, moved.quote, moved.prefix, moved.suffix, a.id)
-      return { ...a, ...moved, anchored: true }
+      const moved = this.reviews.reanchorAnnotation(a.id, makeAnchor(text, r.start, r.end), { reviewer: SYSTEM })
+      return { ...(moved ?? a), anchored: true }
     }
     return { ...a, anchored: true }
   }
@@ -59,49 +67,51 @@ export class ReviewService implements ReviewApi {
     }
   }
 
-  async setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string): Promise<ItemVerdictRecord[]> {
+  async setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string, via?: EditVia): Promise<ItemVerdictRecord[]> {
     this.text(reportId)
-    this.reviews.setItemVerdict(reportId, itemId, verdict, verdict ? reason : '', this.reviewer())
+    if (verdict) this.checkItem(itemId)
+    this.reviews.setItemVerdict(reportId, itemId, verdict, verdict ? reason : '', this.by(via))
     return this.reviews.verdicts(reportId)
   }
 
-  async setOverall(reportId: number, overall: OverallVerdict | null): Promise<ReportReview> {
+  async setOverall(reportId: number, overall: OverallVerdict | null, via?: EditVia): Promise<ReportReview> {
     this.text(reportId)
-    this.reviews.setOverall(reportId, overall, this.reviewer())
+    this.reviews.setOverall(reportId, overall, this.by(via))
     return this.reviews.review(reportId)
   }
 
-  async setOpinion(reportId: number, opinion: string): Promise<ReportReview> {
+  async setOpinion(reportId: number, opinion: string, via?: EditVia): Promise<ReportReview> {
     this.text(reportId)
-    this.reviews.setOpinion(reportId, opinion, this.reviewer())
+    this.reviews.setOpinion(reportId, opinion, this.by(via))
     return this.reviews.review(reportId)
   }
 
-  async addAnnotation(reportId: number, a: NewAnnotation): Promise<Annotation> {
+  async addAnnotation(reportId: number, a: NewAnnotation, via?: EditVia): Promise<Annotation> {
     const text = this.text(reportId)
+    this.checkItem(a.itemId)
     if (!(a.start >= 0 && a.end > a.start && a.end <= text.length)) throw new AppError('invalid-argument', '选中的文字不在报告正文范围内。')
-    const stored = this.reviews.addAnnotation(reportId, a.itemId, makeAnchor(text, a.start, a.end), a.comment ?? '', this.reviewer())
+    const stored = this.reviews.addAnnotation(reportId, a.itemId, makeAnchor(text, a.start, a.end), a.comment ?? '', this.by(via))
     return { ...stored, anchored: true }
   }
 
-  async updateAnnotation(id: number, patch: { itemId?: string; comment?: string }): Promise<Annotation> {
-    const a = this.reviews.updateAnnotation(id, patch, this.reviewer())
+  async updateAnnotation(id: number, patch: { itemId?: string; comment?: string }, via?: EditVia): Promise<Annotation> {
+    if (patch.itemId !== undefined) this.checkItem(patch.itemId)
+    const a = this.reviews.updateAnnotation(id, patch, this.by(via))
     if (!a) throw new AppError('not-found', '这条批注已不存在。')
     return this.place(a, this.text(a.reportId))
   }
 
-  async deleteAnnotation(id: number): Promise<Annotation> {
-    const a = this.reviews.deleteAnnotation(id, this.reviewer())
+  async deleteAnnotation(id: number, via?: EditVia): Promise<Annotation> {
+    const a = this.reviews.deleteAnnotation(id, this.by(via))
     if (!a) throw new AppError('not-found', '这条批注已不存在。')
     return { ...a, anchored: true }
   }
 
-  /** Puts a deleted annotation back with its id (undo of a delete). */
-  async restoreAnnotation(a: Annotation): Promise<Annotation> {
-    if (this.reviews.annotation(a.id)) throw new AppError('invalid-argument', '这条批注仍然存在。')
-    const text = this.text(a.reportId)
-    const stored = this.reviews.addAnnotation(a.reportId, a.itemId, a, a.comment, this.reviewer(), undefined, a.id)
-    return this.place(stored, text)
+  /** Puts a deleted annotation back exactly as it was stored (undo of a delete). */
+  async restoreAnnotation(annotationId: number, via?: EditVia): Promise<Annotation> {
+    const stored = this.reviews.restoreAnnotation(annotationId, this.by(via))
+    if (!stored) throw new AppError('not-found', '没有可恢复的批注（它未被删除，或不存在）。')
+    return this.place(stored, this.text(stored.reportId))
   }
 
   /**
@@ -113,37 +123,41 @@ export class ReviewService implements ReviewApi {
     const reports = this.ws.project.reports
     const mine = reports.sketch(reportId)
     if (!mine) throw new AppError('not-found', `项目中没有编号为 ${reportId} 的报告。`)
-    const candidates = this.ws.project.db
-      .prepare<[number], OtherVersion>(
-        `SELECT r.id, r.file_name AS fileName, r.imported_at AS importedAt,
-                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id) AS annotations,
-                (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts
-           FROM reports r WHERE r.id <> ? ORDER BY r.id`
-      )
-      .all(reportId)
-      .filter((v) => v.annotations > 0 || v.verdicts > 0)
-    return candidates.filter((v) => sketchSimilarity(mine, reports.sketch(v.id) ?? new Uint32Array()) >= 0.5)
+    const out: OtherVersion[] = []
+    for (const [id, work] of this.reviews.workCounts()) {
+      if (id === reportId || sketchSimilarity(mine, reports.sketch(id) ?? new Uint32Array()) < 0.5) continue
+      const r = reports.get(id)
+      if (r) out.push({ id, fileName: r.fileName, importedAt: r.importedAt, ...work })
+    }
+    return out.sort((a, b) => a.id - b.id)
   }
 
   /**
    * Brings the reviewer's work from another version of the report: item verdicts the target has not
-   * got yet, and every annotation, re-found in the target's text by its quote and context. Passages
-   * that cannot be found are reported, not guessed.
+   * got yet, the overall verdict and the opinion where the target has none, and every annotation,
+   * re-found in the target's text by its quote and context. Passages that cannot be found are
+   * reported, not guessed; nothing the target already holds is overwritten.
    */
-  async carryOver(fromId: number, toId: number): Promise<{ verdicts: number; annotations: number; notFound: string[] }> {
+  async carryOver(fromId: number, toId: number): Promise<CarryOverResult> {
     const text = this.text(toId)
     this.text(fromId)
-    const reviewer = this.reviewer()
+    const by = this.by()
     const have = new Set(this.reviews.verdicts(toId).map((v) => v.itemId))
     let verdicts = 0
     let annotations = 0
+    let overall = false
+    let opinion = false
     const notFound: string[] = []
     this.ws.project.db.transaction(() => {
       for (const v of this.reviews.verdicts(fromId)) {
         if (have.has(v.itemId)) continue
-        this.reviews.setItemVerdict(toId, v.itemId, v.verdict, v.reason, reviewer)
+        this.reviews.setItemVerdict(toId, v.itemId, v.verdict, v.reason, by)
         verdicts++
       }
+      const from = this.reviews.review(fromId)
+      const to = this.reviews.review(toId)
+      if (from.overall && !to.overall) overall = this.reviews.setOverall(toId, from.overall, by)
+      if (from.opinion.trim() && !to.opinion.trim()) opinion = this.reviews.setOpinion(toId, from.opinion, by)
       const existing = new Set(this.reviews.annotations(toId).map((a) => `${a.itemId}|${a.quote}`))
       for (const a of this.reviews.annotations(fromId)) {
         const r = resolveAnchor(text, a)
@@ -153,11 +167,11 @@ export class ReviewService implements ReviewApi {
         }
         const anchor = makeAnchor(text, r.start, r.end)
         if (existing.has(`${a.itemId}|${anchor.quote}`)) continue
-        this.reviews.addAnnotation(toId, a.itemId, anchor, a.comment, reviewer)
+        this.reviews.addAnnotation(toId, a.itemId, anchor, a.comment, by)
         annotations++
       }
     })()
-    return { verdicts, annotations, notFound }
+    return { verdicts, annotations, overall, opinion, notFound }
   }
 
   async auditTrail(reportId: number): Promise<AuditEntry[]> {

@@ -30,20 +30,40 @@ export const NO_DIALOGS: DialogHost = {
   pickSavePath: async () => null
 }
 
+export interface WorkspaceOptions {
+  /** The app's default project (in its user-data folder); created when missing. */
+  defaultProjectFile: string
+  /** Start in this project instead (the one open when the app last closed). */
+  startFile?: string
+  emit?: Emit
+  dialogs?: DialogHost
+  /** Why the project cannot be switched now (exclusive work running), or null. */
+  busy?: () => string | null
+  /** Told the file of each project switched to. */
+  onSwitch?: (file: string) => void
+}
+
 export class Workspace {
   private current: Project
-  /** Set while work that writes to the project runs; switching projects waits for none. */
-  busy: (() => string | null) | null = null
-  /** Told the file of each project switched to. */
-  onSwitch: ((file: string) => void) | null = null
+  readonly defaultProjectFile: string
+  readonly emit: Emit
+  readonly dialogs: DialogHost
+  private readonly busy: () => string | null
+  private readonly onSwitch: (file: string) => void
 
-  constructor(
-    readonly defaultProjectFile: string,
-    readonly emit: Emit = () => {},
-    readonly dialogs: DialogHost = NO_DIALOGS,
-    startFile?: string
-  ) {
-    this.current = Project.open(startFile ?? defaultProjectFile, { create: !startFile })
+  constructor(opts: WorkspaceOptions) {
+    this.defaultProjectFile = opts.defaultProjectFile
+    this.emit = opts.emit ?? (() => {})
+    this.dialogs = opts.dialogs ?? NO_DIALOGS
+    this.busy = opts.busy ?? (() => null)
+    this.onSwitch = opts.onSwitch ?? (() => {})
+    this.current = Project.open(opts.startFile ?? opts.defaultProjectFile, { create: !opts.startFile })
+  }
+
+  /** Throws when exclusive work (import, re-analysis, export) is running on the open project. */
+  assertIdle(): void {
+    const why = this.busy()
+    if (why) throw new AppError('busy', why)
   }
 
   get project(): Project {
@@ -57,13 +77,12 @@ export class Workspace {
 
   /** Closes the open project and continues in another; the old one stays open if the new one fails. */
   switchTo(file: string, opts: { create: boolean }): ProjectInfo {
-    const why = this.busy?.()
-    if (why) throw new AppError('invalid-argument', why)
+    this.assertIdle()
     const next = Project.open(file, { create: opts.create })
     this.current.close()
     this.current = next
     const info = this.info()
-    this.onSwitch?.(next.file)
+    this.onSwitch(next.file)
     this.emit('project:changed', info)
     return info
   }

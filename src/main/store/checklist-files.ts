@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Checklist } from '../../shared/models/checklist'
-import { checklistSchema } from '../../shared/schemas/checklist'
+import { checklistSchema, describeChecklistPath } from '../../shared/schemas/checklist'
 import { AppError } from '../../shared/errors'
 import { resourcesDir } from './resources'
 
@@ -11,7 +11,7 @@ export function parseChecklist(json: unknown, source: string): Checklist {
   const r = checklistSchema.safeParse(json)
   if (!r.success) {
     const issue = r.error.issues[0]
-    throw new AppError('invalid-argument', `清单 ${source} 格式不正确：${issue?.path.join('.') || '(根)'} ${issue?.message ?? ''}`)
+    throw new AppError('invalid-argument', `清单 ${source} 有误：${issue ? describeChecklistPath(json, issue.path) : '清单'}${issue?.message ?? ''}`)
   }
   return r.data
 }

@@ -161,5 +161,15 @@ CREATE TABLE checklists (
 -- A fingerprint of each report's text (domain/sketch.ts), to recognise another version of the same report.
 ALTER TABLE reports ADD COLUMN sketch BLOB;
 `
+  },
+  {
+    version: 4,
+    name: 'undo-in-audit',
+    sql: `
+-- An audit entry made by undo or redo says so ('undo' / 'redo'); ordinary edits leave it null.
+ALTER TABLE audit_log ADD COLUMN via TEXT CHECK (via IN ('undo', 'redo'));
+-- A deleted annotation is kept as a tombstone, so undo restores exactly what was stored (by id).
+ALTER TABLE annotations ADD COLUMN deleted_at TEXT;
+`
   }
 ]

@@ -2,7 +2,7 @@
 // Every write records its audit entry in the same transaction.
 
 import type { Db } from './database'
-import type { Anchor, Annotation, AuditEntry, ItemVerdict, ItemVerdictRecord, OverallVerdict, ReportReview } from '../../shared/models/review'
+import type { Anchor, Annotation, AuditEntry, EditVia, ItemVerdict, ItemVerdictRecord, OverallVerdict, ReportReview } from '../../shared/models/review'
 
 /** An annotation as stored; whether it is still anchored is decided against the current text. */
 export type StoredAnnotation = Omit<Annotation, 'anchored'>
@@ -35,13 +35,22 @@ const toAnnotation = (r: AnnotationRecord): StoredAnnotation => ({
   updatedAt: r.updated_at
 })
 
+/** Who makes a change, and how: the reviewer's name, an undo/redo marker, and the time (now unless given). */
+export interface Author {
+  reviewer: string
+  via?: EditVia | null
+  at?: string
+}
+
+const stamp = (by: Author) => ({ reviewer: by.reviewer, via: by.via ?? null, at: by.at ?? new Date().toISOString() })
+
 export class ReviewRepository {
   constructor(private readonly db: Db) {}
 
-  private audit(e: Omit<AuditEntry, 'id'>): void {
+  private audit(e: Omit<AuditEntry, 'id' | 'via'>, via: EditVia | null): void {
     this.db
-      .prepare('INSERT INTO audit_log (report_id, at, reviewer, action, target, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(e.reportId, e.at, e.reviewer, e.action, e.target, e.oldValue, e.newValue)
+      .prepare('INSERT INTO audit_log (report_id, at, reviewer, action, target, old_value, new_value, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.reportId, e.at, e.reviewer, e.action, e.target, e.oldValue, e.newValue, via)
   }
 
   verdicts(reportId: number): ItemVerdictRecord[] {
@@ -52,7 +61,8 @@ export class ReviewRepository {
   }
 
   /** Sets (or clears, with null) the verdict of one item. Returns false when nothing changed. */
-  setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string, reviewer: string, at = new Date().toISOString()): boolean {
+  setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string, by: Author): boolean {
+    const { reviewer, at, via } = stamp(by)
     return this.db.transaction(() => {
       const old = this.db.prepare<[number, string], { verdict: string; reason: string }>('SELECT verdict, reason FROM item_verdicts WHERE report_id = ? AND item_id = ?').get(reportId, itemId)
       const oldValue = old ? JSON.stringify({ verdict: old.verdict, reason: old.reason }) : null
@@ -66,7 +76,7 @@ export class ReviewRepository {
       } else {
         this.db.prepare('DELETE FROM item_verdicts WHERE report_id = ? AND item_id = ?').run(reportId, itemId)
       }
-      this.audit({ reportId, at, reviewer, action: 'item-verdict', target: itemId, oldValue, newValue })
+      this.audit({ reportId, at, reviewer, action: 'item-verdict', target: itemId, oldValue, newValue }, via)
       return true
     })()
   }
@@ -76,7 +86,8 @@ export class ReviewRepository {
     return r ? { overall: r.overall, opinion: r.opinion, updatedAt: r.updated_at } : { overall: null, opinion: '', updatedAt: null }
   }
 
-  private saveReview(reportId: number, field: 'overall' | 'opinion', value: string | null, reviewer: string, at: string): boolean {
+  private saveReview(reportId: number, field: 'overall' | 'opinion', value: string | null, by: Author): boolean {
+    const { reviewer, at, via } = stamp(by)
     return this.db.transaction(() => {
       const cur = this.review(reportId)
       const old = field === 'overall' ? cur.overall : cur.opinion
@@ -86,52 +97,105 @@ export class ReviewRepository {
         .prepare(`INSERT INTO report_reviews (report_id, overall, opinion, updated_at) VALUES (?, ?, ?, ?)
                   ON CONFLICT (report_id) DO UPDATE SET overall = excluded.overall, opinion = excluded.opinion, updated_at = excluded.updated_at`)
         .run(reportId, next.overall, next.opinion, at)
-      this.audit({ reportId, at, reviewer, action: field, target: 'report', oldValue: old || null, newValue: value || null })
+      this.audit({ reportId, at, reviewer, action: field, target: 'report', oldValue: old || null, newValue: value || null }, via)
       return true
     })()
   }
 
-  setOverall(reportId: number, overall: OverallVerdict | null, reviewer: string, at = new Date().toISOString()): boolean {
-    return this.saveReview(reportId, 'overall', overall, reviewer, at)
+  setOverall(reportId: number, overall: OverallVerdict | null, by: Author): boolean {
+    return this.saveReview(reportId, 'overall', overall, by)
   }
 
-  setOpinion(reportId: number, opinion: string, reviewer: string, at = new Date().toISOString()): boolean {
-    return this.saveReview(reportId, 'opinion', opinion, reviewer, at)
+  setOpinion(reportId: number, opinion: string, by: Author): boolean {
+    return this.saveReview(reportId, 'opinion', opinion, by)
   }
 
   annotations(reportId: number): StoredAnnotation[] {
-    return this.db.prepare<[number], AnnotationRecord>('SELECT * FROM annotations WHERE report_id = ? ORDER BY start, id').all(reportId).map(toAnnotation)
+    return this.db.prepare<[number], AnnotationRecord>('SELECT * FROM annotations WHERE report_id = ? AND deleted_at IS NULL ORDER BY start, id').all(reportId).map(toAnnotation)
   }
 
+  /** How many live annotations and item verdicts each report holds (reports with none are left out). */
+  workCounts(): Map<number, { annotations: number; verdicts: number }> {
+    const out = new Map<number, { annotations: number; verdicts: number }>()
+    const bump = (id: number, key: 'annotations' | 'verdicts', n: number) => {
+      const c = out.get(id) ?? { annotations: 0, verdicts: 0 }
+      c[key] = n
+      out.set(id, c)
+    }
+    for (const r of this.db.prepare<[], { id: number; n: number }>('SELECT report_id AS id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY report_id').all()) bump(r.id, 'annotations', r.n)
+    for (const r of this.db.prepare<[], { id: number; n: number }>('SELECT report_id AS id, count(*) AS n FROM item_verdicts GROUP BY report_id').all()) bump(r.id, 'verdicts', r.n)
+    return out
+  }
+
+  /** A live annotation by id (null when deleted or never made). */
   annotation(id: number): StoredAnnotation | null {
-    const r = this.db.prepare<[number], AnnotationRecord>('SELECT * FROM annotations WHERE id = ?').get(id)
+    const r = this.db.prepare<[number], AnnotationRecord>('SELECT * FROM annotations WHERE id = ? AND deleted_at IS NULL').get(id)
     return r ? toAnnotation(r) : null
   }
 
-  addAnnotation(reportId: number, itemId: string, anchor: Anchor, comment: string, reviewer: string, at = new Date().toISOString(), id?: number): StoredAnnotation {
+  addAnnotation(reportId: number, itemId: string, anchor: Anchor, comment: string, by: Author): StoredAnnotation {
+    const { reviewer, at, via } = stamp(by)
     return this.db.transaction(() => {
       const newId = Number(
         this.db
-          .prepare('INSERT INTO annotations (id, report_id, item_id, start, end, quote, prefix, suffix, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(id ?? null, reportId, itemId, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix, comment, at, at).lastInsertRowid
+          .prepare('INSERT INTO annotations (report_id, item_id, start, end, quote, prefix, suffix, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(reportId, itemId, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix, comment, at, at).lastInsertRowid
       )
       const a = this.annotation(newId)!
-      this.audit({ reportId, at, reviewer, action: 'annotation-add', target: String(newId), oldValue: null, newValue: JSON.stringify({ itemId, quote: anchor.quote, comment }) })
+      this.audit({ reportId, at, reviewer, action: 'annotation-add', target: String(newId), oldValue: null, newValue: JSON.stringify({ itemId, quote: anchor.quote, comment }) }, via)
       return a
     })()
   }
 
-  updateAnnotation(id: number, patch: { itemId?: string; comment?: string; anchor?: Anchor }, reviewer: string, at = new Date().toISOString()): StoredAnnotation | null {
+  /** Brings a deleted annotation back exactly as it was stored (undo of a delete); null when there is none to restore. */
+  restoreAnnotation(id: number, by: Author): StoredAnnotation | null {
+    const { reviewer, at, via } = stamp(by)
+    return this.db.transaction(() => {
+      const r = this.db.prepare<[number], AnnotationRecord>('SELECT * FROM annotations WHERE id = ? AND deleted_at IS NOT NULL').get(id)
+      if (!r) return null
+      this.db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, id)
+      this.audit({ reportId: r.report_id, at, reviewer, action: 'annotation-restore', target: String(id), oldValue: null, newValue: JSON.stringify({ itemId: r.item_id, quote: r.quote, comment: r.comment }) }, via)
+      return this.annotation(id)
+    })()
+  }
+
+  /**
+   * Moves an annotation to where its passage now is (the text changed under it): recorded in the audit
+   * trail, since the quote and offsets are the reviewer's evidence.
+   */
+  reanchorAnnotation(id: number, anchor: Anchor, by: Author): StoredAnnotation | null {
+    const { reviewer, at } = stamp(by)
     return this.db.transaction(() => {
       const old = this.annotation(id)
       if (!old) return null
-      const next = { ...old, ...(patch.anchor ?? {}), itemId: patch.itemId ?? old.itemId, comment: patch.comment ?? old.comment }
-      if (next.itemId === old.itemId && next.comment === old.comment && next.start === old.start && next.end === old.end) return old
-      this.db
-        .prepare('UPDATE annotations SET item_id = ?, comment = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, updated_at = ? WHERE id = ?')
-        .run(next.itemId, next.comment, next.start, next.end, next.quote, next.prefix, next.suffix, at, id)
-      if (next.itemId !== old.itemId || next.comment !== old.comment) {
-        this.audit({
+      if (old.start === anchor.start && old.end === anchor.end && old.quote === anchor.quote) return old
+      this.db.prepare('UPDATE annotations SET start = ?, end = ?, quote = ?, prefix = ?, suffix = ? WHERE id = ?').run(anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix, id)
+      this.audit(
+        {
+          reportId: old.reportId,
+          at,
+          reviewer,
+          action: 'annotation-move',
+          target: String(id),
+          oldValue: JSON.stringify({ start: old.start, end: old.end, quote: old.quote }),
+          newValue: JSON.stringify({ start: anchor.start, end: anchor.end, quote: anchor.quote })
+        },
+        null
+      )
+      return this.annotation(id)
+    })()
+  }
+
+  updateAnnotation(id: number, patch: { itemId?: string; comment?: string }, by: Author): StoredAnnotation | null {
+    const { reviewer, at, via } = stamp(by)
+    return this.db.transaction(() => {
+      const old = this.annotation(id)
+      if (!old) return null
+      const next = { ...old, itemId: patch.itemId ?? old.itemId, comment: patch.comment ?? old.comment }
+      if (next.itemId === old.itemId && next.comment === old.comment) return old
+      this.db.prepare('UPDATE annotations SET item_id = ?, comment = ?, updated_at = ? WHERE id = ?').run(next.itemId, next.comment, at, id)
+      this.audit(
+        {
           reportId: old.reportId,
           at,
           reviewer,
@@ -139,28 +203,31 @@ export class ReviewRepository {
           target: String(id),
           oldValue: JSON.stringify({ itemId: old.itemId, comment: old.comment }),
           newValue: JSON.stringify({ itemId: next.itemId, comment: next.comment })
-        })
-      }
+        },
+        via
+      )
       return this.annotation(id)
     })()
   }
 
-  deleteAnnotation(id: number, reviewer: string, at = new Date().toISOString()): StoredAnnotation | null {
+  /** Deletes an annotation, keeping it as a tombstone so an undo can restore it as stored. */
+  deleteAnnotation(id: number, by: Author): StoredAnnotation | null {
+    const { reviewer, at, via } = stamp(by)
     return this.db.transaction(() => {
       const old = this.annotation(id)
       if (!old) return null
-      this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id)
-      this.audit({ reportId: old.reportId, at, reviewer, action: 'annotation-delete', target: String(id), oldValue: JSON.stringify({ itemId: old.itemId, quote: old.quote, comment: old.comment }), newValue: null })
+      this.db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ?').run(at, id)
+      this.audit({ reportId: old.reportId, at, reviewer, action: 'annotation-delete', target: String(id), oldValue: JSON.stringify({ itemId: old.itemId, quote: old.quote, comment: old.comment }), newValue: null }, via)
       return old
     })()
   }
 
   auditTrail(reportId: number): AuditEntry[] {
     return this.db
-      .prepare<[number], { id: number; report_id: number; at: string; reviewer: string; action: string; target: string; old_value: string | null; new_value: string | null }>(
+      .prepare<[number], { id: number; report_id: number; at: string; reviewer: string; action: string; target: string; old_value: string | null; new_value: string | null; via: EditVia | null }>(
         'SELECT * FROM audit_log WHERE report_id = ? ORDER BY id'
       )
       .all(reportId)
-      .map((r) => ({ id: r.id, reportId: r.report_id, at: r.at, reviewer: r.reviewer, action: r.action, target: r.target, oldValue: r.old_value, newValue: r.new_value }))
+      .map((r) => ({ id: r.id, reportId: r.report_id, at: r.at, reviewer: r.reviewer, action: r.action, target: r.target, oldValue: r.old_value, newValue: r.new_value, via: r.via }))
   }
 }

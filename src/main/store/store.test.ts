@@ -229,10 +229,10 @@ describe('a copy of an open project', () => {
   it('is consistent and complete while the project stays open and in use', async () => {
     const p = Project.open(path.join(dir, 'live.raudit'))
     p.reports.insert(await newReport(formats('gekeng-2024.docx')))
-    p.reviews.setOpinion(1, '写在复制之前。', '审核人')
+    p.reviews.setOpinion(1, '写在复制之前。', { reviewer: '审核人' })
     const target = path.join(dir, 'copy.raudit')
     await p.copyTo(target)
-    p.reviews.setOpinion(1, '写在复制之后。', '审核人') // the original goes on; the copy is as it was
+    p.reviews.setOpinion(1, '写在复制之后。', { reviewer: '审核人' }) // the original goes on; the copy is as it was
     const c = Project.open(target, { create: false })
     expect(c.reports.count()).toBe(1)
     expect(c.reviews.review(1).opinion).toBe('写在复制之前。')

@@ -1,52 +1,35 @@
-// The one table of channel names ('domain:action') and the api method each maps to.
+// The one table of calls the window can make: every method of every service interface in the contract,
+// and the channel name ('service:method') each travels on. The compiler checks that no method is missing.
 
-export const CHANNELS = {
-  'projects:current': ['projects', 'current'],
-  'projects:create': ['projects', 'create'],
-  'projects:open': ['projects', 'open'],
-  'projects:saveAs': ['projects', 'saveAs'],
-  'projects:pickAndCreate': ['projects', 'pickAndCreate'],
-  'projects:pickAndOpen': ['projects', 'pickAndOpen'],
-  'projects:pickAndSaveAs': ['projects', 'pickAndSaveAs'],
-  'projects:saveCopy': ['projects', 'saveCopy'],
-  'projects:pickAndSaveCopy': ['projects', 'pickAndSaveCopy'],
-  'exports:reports': ['exports', 'reports'],
-  'exports:pickAndExportReports': ['exports', 'pickAndExportReports'],
-  'exports:batch': ['exports', 'batch'],
-  'exports:pickAndExportBatch': ['exports', 'pickAndExportBatch'],
-  'library:list': ['library', 'list'],
-  'library:search': ['library', 'search'],
-  'imports:start': ['imports', 'start'],
-  'imports:startSamples': ['imports', 'startSamples'],
-  'imports:pickAndStart': ['imports', 'pickAndStart'],
-  'imports:summary': ['imports', 'summary'],
-  'jobs:list': ['jobs', 'list'],
-  'jobs:cancel': ['jobs', 'cancel'],
-  'checklists:list': ['checklists', 'list'],
-  'checklists:get': ['checklists', 'get'],
-  'checklists:save': ['checklists', 'save'],
-  'checklists:duplicate': ['checklists', 'duplicate'],
-  'checklists:remove': ['checklists', 'remove'],
-  'checklists:importJson': ['checklists', 'importJson'],
-  'checklists:exportJson': ['checklists', 'exportJson'],
-  'checklists:activate': ['checklists', 'activate'],
-  'review:open': ['review', 'open'],
-  'review:setItemVerdict': ['review', 'setItemVerdict'],
-  'review:setOverall': ['review', 'setOverall'],
-  'review:setOpinion': ['review', 'setOpinion'],
-  'review:addAnnotation': ['review', 'addAnnotation'],
-  'review:updateAnnotation': ['review', 'updateAnnotation'],
-  'review:deleteAnnotation': ['review', 'deleteAnnotation'],
-  'review:restoreAnnotation': ['review', 'restoreAnnotation'],
-  'review:auditTrail': ['review', 'auditTrail'],
-  'review:versions': ['review', 'versions'],
-  'review:carryOver': ['review', 'carryOver'],
-  'settings:get': ['settings', 'get'],
-  'settings:update': ['settings', 'update'],
-  'app:version': ['app', 'version']
-} as const
+import type { Api } from './contract'
 
-export type Channel = keyof typeof CHANNELS
+type MethodsOf<S extends keyof Api> = ReadonlyArray<keyof Api[S] & string>
+
+const METHODS = {
+  projects: ['current', 'create', 'open', 'saveAs', 'pickAndCreate', 'pickAndOpen', 'pickAndSaveAs', 'saveCopy', 'pickAndSaveCopy'],
+  exports: ['reports', 'pickAndExportReports', 'batch', 'pickAndExportBatch'],
+  library: ['list', 'search'],
+  imports: ['start', 'startSamples', 'pickAndStart', 'summary', 'pickAndExportOutcomes'],
+  jobs: ['list', 'cancel'],
+  checklists: ['list', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate'],
+  review: ['open', 'setItemVerdict', 'setOverall', 'setOpinion', 'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'auditTrail', 'versions', 'carryOver'],
+  settings: ['get', 'update'],
+  app: ['version']
+} as const satisfies { [S in keyof Api]: MethodsOf<S> }
+
+// Every method of every interface must be listed: a method added to the contract and not here fails to compile.
+type Unlisted = { [S in keyof Api]: Exclude<keyof Api[S], (typeof METHODS)[S][number]> }[keyof Api]
+const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true
+void everyMethodListed
+
+export type Service = keyof Api
+export type Method<S extends Service> = (typeof METHODS)[S][number]
+export type Channel = { [S in Service]: `${S}:${Method<S>}` }[Service]
+
+/** channel → [service, method], for the preload, the IPC registration and the dispatcher. */
+export const CHANNELS = Object.fromEntries(
+  (Object.keys(METHODS) as Service[]).flatMap((s) => METHODS[s].map((m: string) => [`${s}:${m}`, [s, m] as const]))
+) as Record<Channel, readonly [Service, string]>
 
 /** The one channel main pushes events on: (event name, payload). */
 export const EVENT_CHANNEL = 'app:event'

@@ -1,9 +1,9 @@
 // The typed contract between renderer and main: one interface per service, and the events main pushes.
 
 import type { ImportSummary, ProjectInfo, ReportRow, SearchHit } from '../models/library'
-import type { JobSnapshot } from '../models/job'
+import type { JobSnapshot, JobSnapshotOf } from '../models/job'
 import type { Checklist } from '../models/checklist'
-import type { Annotation, AuditEntry, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
+import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
 import type { UserSettings } from '../models/settings'
 import type { ReportFormatOut } from '../models/export'
 
@@ -35,8 +35,8 @@ export interface ProjectsApi {
 
 export interface ExportApi {
   /** Review opinions, one file per report and format, into a folder: a job ('job:progress'). All reports when reportIds is null. */
-  reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshot>
-  pickAndExportReports(opts: { reportIds: number[] | null; formats: ReportFormatOut[] }): Promise<JobSnapshot | null>
+  reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshotOf<'export'>>
+  pickAndExportReports(opts: { reportIds: number[] | null; formats: ReportFormatOut[] }): Promise<JobSnapshotOf<'export'> | null>
   /** The summary table (xlsx, csv) and the review data (json) of the batch; returns the files written. */
   batch(opts: { reportIds: number[] | null; xlsx?: string; csv?: string; json?: string }): Promise<string[]>
   pickAndExportBatch(kind: 'xlsx' | 'csv' | 'json', reportIds: number[] | null): Promise<string | null>
@@ -51,13 +51,15 @@ export interface LibraryApi {
 
 export interface ImportsApi {
   /** Starts importing files and folders (recursively); progress arrives as 'job:progress' events. */
-  start(paths: string[]): Promise<JobSnapshot>
+  start(paths: string[]): Promise<JobSnapshotOf<'import'>>
   /** Imports the sample reports bundled with the app. */
-  startSamples(): Promise<JobSnapshot>
+  startSamples(): Promise<JobSnapshotOf<'import'>>
   /** Asks for files or a folder with the system dialog, then imports them; null when cancelled. */
-  pickAndStart(kind: 'files' | 'folder'): Promise<JobSnapshot | null>
+  pickAndStart(kind: 'files' | 'folder'): Promise<JobSnapshotOf<'import'> | null>
   /** The summary of an import (the latest when no id is given): counts and every failed or duplicate file. */
-  summary(importId?: number): Promise<ImportSummary | null>
+  summary(importId?: number | null): Promise<ImportSummary | null>
+  /** Saves the failed and duplicate files of a batch as a CSV table (file, outcome, code, reason); null when cancelled. */
+  pickAndExportOutcomes(importId: number): Promise<string | null>
 }
 
 export interface JobsApi {
@@ -70,30 +72,38 @@ export interface ChecklistsApi {
   get(id: string): Promise<Checklist>
   /** Saves one of the project's own checklists (validated); bundled ones must be duplicated first. */
   save(checklist: Checklist): Promise<ChecklistSummary>
+  /** A copy under a new id and name, not saved until `save` is called with it (cancelling leaves nothing behind). */
   duplicate(id: string): Promise<Checklist>
   remove(id: string): Promise<void>
   importJson(text: string): Promise<Checklist>
   exportJson(id: string): Promise<string>
   /** Switches the project to this checklist and re-runs detection as a job ('job:progress'). */
-  activate(id: string): Promise<JobSnapshot>
+  activate(id: string): Promise<JobSnapshotOf<'reanalyze'>>
 }
 
+/**
+ * Every write takes an optional `via`: 'undo' or 'redo' when the change replays the reviewer's undo
+ * history, so the audit trail tells an undo from an ordinary edit.
+ */
 export interface ReviewApi {
   open(reportId: number): Promise<ReportDetail>
   /** Sets or (with null) clears the reviewer's verdict on one item. */
-  setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string): Promise<ItemVerdictRecord[]>
-  setOverall(reportId: number, overall: OverallVerdict | null): Promise<ReportReview>
-  setOpinion(reportId: number, opinion: string): Promise<ReportReview>
-  addAnnotation(reportId: number, annotation: NewAnnotation): Promise<Annotation>
-  updateAnnotation(id: number, patch: { itemId?: string; comment?: string }): Promise<Annotation>
-  deleteAnnotation(id: number): Promise<Annotation>
-  /** Puts a deleted annotation back (undo). */
-  restoreAnnotation(annotation: Annotation): Promise<Annotation>
+  setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string, via?: EditVia): Promise<ItemVerdictRecord[]>
+  setOverall(reportId: number, overall: OverallVerdict | null, via?: EditVia): Promise<ReportReview>
+  setOpinion(reportId: number, opinion: string, via?: EditVia): Promise<ReportReview>
+  addAnnotation(reportId: number, annotation: NewAnnotation, via?: EditVia): Promise<Annotation>
+  updateAnnotation(id: number, patch: { itemId?: string; comment?: string }, via?: EditVia): Promise<Annotation>
+  deleteAnnotation(id: number, via?: EditVia): Promise<Annotation>
+  /** Puts a deleted annotation back (undo of a delete), by its id: only what was stored comes back. */
+  restoreAnnotation(annotationId: number, via?: EditVia): Promise<Annotation>
   auditTrail(reportId: number): Promise<AuditEntry[]>
   /** Other versions of this report (same issuer and year) that hold reviewer work. */
   versions(reportId: number): Promise<OtherVersion[]>
-  /** Brings verdicts and annotations over from another version, re-finding each passage in this text. */
-  carryOver(fromId: number, toId: number): Promise<{ verdicts: number; annotations: number; notFound: string[] }>
+  /**
+   * Brings the reviewer's work over from another version: item verdicts, the overall verdict and the
+   * opinion (where this version has none yet) and the annotations, each passage re-found in this text.
+   */
+  carryOver(fromId: number, toId: number): Promise<CarryOverResult>
 }
 
 export interface SettingsApi {

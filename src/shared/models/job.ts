@@ -1,11 +1,25 @@
 // Long work runs as a job: progress counts, cancellable, always finishes with a state.
 
 export type JobKind = 'import' | 'reanalyze' | 'export'
+export const JOB_KINDS: readonly JobKind[] = ['import', 'reanalyze', 'export']
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed'
 
-export interface JobSnapshot {
+/** What each kind of job returns when it finishes. */
+export interface JobResults {
+  /** The import batch whose summary to show. */
+  import: { importId: number }
+  /** The checklist the project was switched to. */
+  reanalyze: { checklistId: string }
+  /** Review opinions written into a folder, and the ones that could not be. */
+  export: { dir: string; files: string[]; failed: Array<{ file: string; message: string }> }
+}
+
+/** A job's state as the window sees it; `result` is typed by `kind`. */
+export type JobSnapshot = { [K in JobKind]: JobSnapshotOf<K> }[JobKind]
+
+export interface JobSnapshotOf<K extends JobKind> {
   id: string
-  kind: JobKind
+  kind: K
   state: JobState
   /** Files (or reports) to process, once known. */
   total: number
@@ -19,6 +33,6 @@ export interface JobSnapshot {
   finishedAt: string | null
   /** Why a job failed as a whole (individual file failures are counts, not job failure). */
   error: { code: string; message: string } | null
-  /** Job-specific result once finished, e.g. the import id whose summary to show. */
-  result: unknown
+  /** The job's result once it is done (null while running, and when cancelled or failed before a result). */
+  result: JobResults[K] | null
 }

@@ -44,6 +44,10 @@ export interface NewAnnotation {
   comment?: string
 }
 
+/** How a change came about, when not an ordinary edit: replaying the reviewer's undo history. */
+export type EditVia = 'undo' | 'redo'
+export const EDIT_VIAS: readonly EditVia[] = ['undo', 'redo']
+
 export interface AuditEntry {
   id: number
   reportId: number
@@ -55,6 +59,8 @@ export interface AuditEntry {
   target: string
   oldValue: string | null
   newValue: string | null
+  /** Set when the change was an undo or a redo. */
+  via: EditVia | null
 }
 
 export interface ReportReview {
@@ -82,4 +88,16 @@ export interface OtherVersion {
   importedAt: string
   annotations: number
   verdicts: number
+}
+
+/** What 「带入批注和结论」 brought over from another version. */
+export interface CarryOverResult {
+  verdicts: number
+  annotations: number
+  /** The overall verdict was brought over (this version had none). */
+  overall: boolean
+  /** The opinion was brought over (this version's was empty). */
+  opinion: boolean
+  /** Quotes of annotations whose passage is not in this version's text. */
+  notFound: string[]
 }

@@ -1,6 +1,6 @@
 // zod schema for checklist files, so a reviewer's edited checklist is checked before use.
 
-import { z } from 'zod'
+import { z } from './zod'
 
 const pattern = z.string().min(1).refine(
   (s) => {
@@ -38,3 +38,50 @@ export const checklistSchema = z.object({
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: '清单项目 id 重复' }),
   findings: z.object({ minFigures: z.number().int().min(0), publishBy: z.string().regex(/^\d{2}-\d{2}$/) })
 })
+
+const FIELD_NAMES: Record<string, string> = {
+  id: '编号',
+  name: '名称',
+  short: '简称',
+  scope: '取证范围',
+  headings: '标题写法',
+  vocabulary: '关键词',
+  term: '词语',
+  weight: '权重',
+  thresholds: '判定分数',
+  present: '“具备”分数',
+  partial: '“部分具备”分数',
+  optional: '可选',
+  findings: '问题检查设置',
+  minFigures: '最少数据条数',
+  publishBy: '公开期限',
+  version: '版本',
+  description: '说明',
+  items: '审核项',
+  zh: '中文',
+  en: '英文'
+}
+
+/**
+ * Where a problem in a checklist is, in words a reviewer reads: 「第 1 项「组织领导」的标题写法第 17 条」
+ * rather than `items.0.headings.16`.
+ */
+export function describeChecklistPath(json: unknown, path: ReadonlyArray<PropertyKey>): string {
+  const parts: string[] = []
+  let node: unknown = json
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!
+    const next = (node as Record<PropertyKey, unknown> | undefined)?.[key as string]
+    if (typeof key === 'number') {
+      const prev = path[i - 1]
+      if (prev === 'items') {
+        const zh = (next as { name?: { zh?: unknown } } | undefined)?.name?.zh
+        parts.push(`第 ${key + 1} 项${typeof zh === 'string' && zh ? `「${zh}」` : ''}`)
+      } else parts.push(`第 ${key + 1} 条`)
+    } else if (key !== 'items' || i === path.length - 1) {
+      parts.push(FIELD_NAMES[String(key)] ?? String(key))
+    }
+    node = next
+  }
+  return parts.join('的').replace(/的第/g, '第') || '清单'
+}

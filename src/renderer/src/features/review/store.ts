@@ -3,16 +3,20 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { api } from '../../api'
-import type { Annotation, AuditEntry, ItemVerdict, OtherVersion, OverallVerdict, ReportDetail } from '../../../../shared/models/review'
+import type { Annotation, AuditEntry, EditVia, ItemVerdict, OtherVersion, OverallVerdict, ReportDetail } from '../../../../shared/models/review'
 import { i18n } from '../../app/i18n'
 import { feedback } from '../../components/common/feedback'
 
-/** One reviewer action that can be undone and redone; each step is a call to main, so it is stored and audited. */
+/**
+ * One reviewer action that can be undone and redone; each step is a call to main, so it is stored and
+ * audited. `via` is absent the first time (an ordinary edit) and says 'undo' or 'redo' when replayed,
+ * so the audit trail tells them apart.
+ */
 interface Command {
   reportId: number
   label: string
-  redo(): Promise<void>
-  undo(): Promise<void>
+  redo(via?: EditVia): Promise<void>
+  undo(via: EditVia): Promise<void>
 }
 
 export const useReviewStore = defineStore('review', () => {
@@ -37,6 +41,11 @@ export const useReviewStore = defineStore('review', () => {
     loading.value = true
     try {
       const d = await api.review.open(id)
+      // Undo and redo belong to the report they were made in: another report starts with none.
+      if (id !== reportId.value) {
+        undoStack.value = []
+        redoStack.value = []
+      }
       detail.value = d
       reportId.value = id
       selectedItem.value = null
@@ -79,7 +88,7 @@ export const useReviewStore = defineStore('review', () => {
     const cmd = from.value.pop()
     if (!cmd) return
     try {
-      await cmd[direction]()
+      await cmd[direction](direction)
       to.value.push(cmd)
     } catch (e) {
       feedback.error(e)
@@ -98,8 +107,8 @@ export const useReviewStore = defineStore('review', () => {
     return run({
       reportId: id,
       label: 'verdict',
-      redo: async () => void (await api.review.setItemVerdict(id, itemId, verdict, nextReason)),
-      undo: async () => void (await api.review.setItemVerdict(id, itemId, old?.verdict ?? null, old?.reason ?? ''))
+      redo: async (via) => void (await api.review.setItemVerdict(id, itemId, verdict, nextReason, via)),
+      undo: async (via) => void (await api.review.setItemVerdict(id, itemId, old?.verdict ?? null, old?.reason ?? '', via))
     })
   }
 
@@ -111,8 +120,8 @@ export const useReviewStore = defineStore('review', () => {
     return run({
       reportId: id,
       label: 'overall',
-      redo: async () => void (await api.review.setOverall(id, overall)),
-      undo: async () => void (await api.review.setOverall(id, old))
+      redo: async (via) => void (await api.review.setOverall(id, overall, via)),
+      undo: async (via) => void (await api.review.setOverall(id, old, via))
     })
   }
 
@@ -124,8 +133,8 @@ export const useReviewStore = defineStore('review', () => {
     return run({
       reportId: id,
       label: 'opinion',
-      redo: async () => void (await api.review.setOpinion(id, opinion)),
-      undo: async () => void (await api.review.setOpinion(id, old))
+      redo: async (via) => void (await api.review.setOpinion(id, opinion, via)),
+      undo: async (via) => void (await api.review.setOpinion(id, old, via))
     })
   }
 
@@ -137,11 +146,11 @@ export const useReviewStore = defineStore('review', () => {
     return run({
       reportId: id,
       label: 'annotation-add',
-      redo: async () => {
-        created = created ? await api.review.restoreAnnotation(created) : await api.review.addAnnotation(id, { itemId, start, end, comment })
+      redo: async (via) => {
+        created = created ? await api.review.restoreAnnotation(created.id, via) : await api.review.addAnnotation(id, { itemId, start, end, comment })
       },
-      undo: async () => {
-        if (created) created = await api.review.deleteAnnotation(created.id)
+      undo: async (via) => {
+        if (created) created = await api.review.deleteAnnotation(created.id, via)
       }
     })
   }
@@ -151,8 +160,8 @@ export const useReviewStore = defineStore('review', () => {
     return run({
       reportId: a.reportId,
       label: 'annotation-edit',
-      redo: async () => void (await api.review.updateAnnotation(a.id, patch)),
-      undo: async () => void (await api.review.updateAnnotation(a.id, old))
+      redo: async (via) => void (await api.review.updateAnnotation(a.id, patch, via)),
+      undo: async (via) => void (await api.review.updateAnnotation(a.id, old, via))
     })
   }
 
@@ -161,10 +170,10 @@ export const useReviewStore = defineStore('review', () => {
     return run({
       reportId: a.reportId,
       label: 'annotation-delete',
-      redo: async () => {
-        removed = await api.review.deleteAnnotation(a.id)
+      redo: async (via) => {
+        removed = await api.review.deleteAnnotation(a.id, via)
       },
-      undo: async () => void (await api.review.restoreAnnotation(removed))
+      undo: async (via) => void (await api.review.restoreAnnotation(removed.id, via))
     })
   }
 
@@ -174,7 +183,7 @@ export const useReviewStore = defineStore('review', () => {
     try {
       const r = await api.review.carryOver(fromId, id)
       const t = i18n.global.t
-      feedback.ok(t('review.carried', { verdicts: r.verdicts, annotations: r.annotations }))
+      feedback.ok(t('review.carried', { verdicts: r.verdicts, annotations: r.annotations, overall: r.overall ? t('review.carriedOverall') : '', opinion: r.opinion ? t('review.carriedOpinion') : '' }))
       if (r.notFound.length) feedback.notify.warning({ title: t('review.notFoundTitle', { n: r.notFound.length }), content: r.notFound.map((q) => `“${q}”`).join('\n'), duration: 10_000 })
       versions.value = []
     } catch (e) {

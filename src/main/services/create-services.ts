@@ -1,0 +1,85 @@
+// Wires the real services behind window.api: the same way in Electron, the e2e harness and tests.
+
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Api } from '../../shared/ipc/contract'
+import type { Checklist } from '../../shared/models/checklist'
+import { JobManager } from '../jobs/job-manager'
+import { WorkerPools, type ParsePool } from '../pipeline/parse-pool'
+import { appVersion } from './app-info'
+import { ChecklistService } from './checklist-service'
+import { ExportService, type PdfHost } from './export-service'
+import { ImportService } from './import-service'
+import { JobService } from './job-service'
+import { LibraryService } from './library-service'
+import { ProjectService } from './project-service'
+import { ReviewService } from './review-service'
+import { SettingsService } from './settings-service'
+import { Workspace, type DialogHost, type Emit } from './workspace'
+
+export interface ServiceOptions {
+  /** The project opened at start (the app's default project in its user-data folder). */
+  projectFile: string
+  emit?: Emit
+  dialogs?: DialogHost
+  /** Start in the project open when the app last closed (the app does; tests start in projectFile). */
+  reopenLast?: boolean
+  /** Renders review opinions to PDF (Electron's printToPDF); without it PDF export is refused with a reason. */
+  pdf?: PdfHost
+  /** The reviewer's settings file (per user); beside the default project when not given. */
+  settingsFile?: string
+  /** Worker pool override (tests use the built worker or run in-process). */
+  pool?: (checklist: Checklist) => ParsePool
+}
+
+export interface Services {
+  api: Api
+  workspace: Workspace
+  jobs: JobManager
+  /** Cancels running jobs, stops the workers and closes the project. */
+  close(): Promise<void>
+}
+
+export function createServices(opts: ServiceOptions): Services {
+  const settings = new SettingsService(opts.settingsFile ?? path.join(path.dirname(opts.projectFile), 'settings.json'))
+  const jobs = new JobManager()
+  const pools = new WorkerPools(opts.pool)
+  const workspaceOptions = {
+    defaultProjectFile: opts.projectFile,
+    emit: opts.emit,
+    dialogs: opts.dialogs,
+    busy: () => jobs.busyReason(),
+    // Remember where the reviewer is, for the next start.
+    onSwitch: (file: string) => void settings.update({ lastProject: file }).catch(() => {})
+  }
+  const last = opts.reopenLast ? settings.current().lastProject : undefined
+  let workspace: Workspace
+  try {
+    workspace = new Workspace({ ...workspaceOptions, startFile: last && fs.existsSync(last) ? last : undefined })
+  } catch {
+    // The last project cannot be opened (moved, damaged): start in the default one.
+    workspace = new Workspace(workspaceOptions)
+  }
+  jobs.onProgress((s) => workspace.emit('job:progress', s))
+  const api: Api = {
+    projects: new ProjectService(workspace),
+    library: new LibraryService(workspace),
+    imports: new ImportService(workspace, jobs, pools),
+    jobs: new JobService(jobs),
+    checklists: new ChecklistService(workspace, jobs, pools),
+    review: new ReviewService(workspace, settings),
+    exports: new ExportService(workspace, jobs, settings, opts.pdf ?? null),
+    settings,
+    app: { version: async () => appVersion() }
+  }
+  return {
+    api,
+    workspace,
+    jobs,
+    async close() {
+      await jobs.cancelAll()
+      await pools.close()
+      workspace.close()
+    }
+  }
+}
