@@ -12,7 +12,6 @@ import { importPaths, type ImportProgress } from './pipeline/import-files'
 import { Project } from './store/project'
 import fs from 'node:fs/promises'
 import type { ReportFormatOut } from '../shared/models/export'
-import { projectChecklist } from './store/checklist-files'
 import { signedBy } from './services/settings-service'
 
 const USAGE = `用法 / Usage:
@@ -128,7 +127,7 @@ async function importCommand(argv: string[]): Promise<number> {
   try {
     project = Project.open(parsed.values.project)
     // The project's own checklist unless another is named (which then applies to these files only).
-    checklist = parsed.values.checklist ? loadChecklist(parsed.values.checklist) : projectChecklist(project.settings)
+    checklist = parsed.values.checklist ? loadChecklist(parsed.values.checklist) : project.activeChecklist()
   } catch (e) {
     project?.close()
     return usageError(toErrorInfo(e).message)
@@ -217,8 +216,9 @@ async function exportCommand(argv: string[]): Promise<number> {
   }
   try {
     // The writers (docx, ExcelJS) load only for this command, so `check` and `import` start fast.
-    const { reviewDocuments, writeReview, writeSummaryFiles } = await import('./services/export-service')
-    const checklist = projectChecklist(project.settings)
+    const { writeReview, writeSummaryFiles } = await import('./services/export-service')
+    const { reviewDocuments } = await import('./services/review-documents')
+    const checklist = project.activeChecklist()
     const reviewer = signedBy(v.reviewer)
     const known = new Set(project.reports.ids())
     const missing = ids?.filter((id) => !known.has(id)) ?? []

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS } from '../../../tests/helpers/fixtures'
 import { createServices, type Services } from '../services/create-services'
 import { createParsePool } from '../pipeline/parse-pool'
-import { reviewDocuments, writeBatch } from '../services/export-service'
-import { projectChecklist } from '../store/checklist-files'
+import { writeBatch } from '../services/export-service'
+import { reviewDocuments } from '../services/review-documents'
 import { reviewDocx } from './docx'
 import { reviewHtml } from './html'
 import { reviewMarkdown } from './markdown'
@@ -83,7 +83,7 @@ afterAll(async () => {
 })
 
 const project = () => services.workspace.project
-const checklist = () => projectChecklist(project().settings)
+const checklist = () => project().activeChecklist()
 
 describe('summary workbook and CSV', () => {
   it('the workbook holds one row per report with verdicts, detected statuses, and the full opinion', async () => {

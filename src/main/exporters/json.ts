@@ -2,22 +2,21 @@
 // status and verdict per item, findings, overall verdict, opinion, annotations and audit trail.
 
 import type { Checklist } from '../../shared/models/checklist'
-import type { Project } from '../store/project'
 import type { ReviewDocument } from './model'
 
 export const REVIEW_DATA_FORMAT = 'report-audit-desk/review-data'
 
-export function reviewDataJson(project: Project, docs: ReviewDocument[], checklist: Checklist, exportedAt = new Date()): string {
+export function reviewDataJson(projectName: string, docs: ReviewDocument[], checklist: Checklist, exportedAt = new Date()): string {
   const data = {
     format: REVIEW_DATA_FORMAT,
     version: 1,
     exportedAt: exportedAt.toISOString(),
-    project: project.name,
+    project: projectName,
     checklist: { id: checklist.id, name: checklist.name, version: checklist.version, items: checklist.items.map((i) => ({ id: i.id, name: i.name })) },
     reports: docs.map((d) => ({
       id: d.reportId,
       fileName: d.fileName,
-      sha256: project.db.prepare<[number], { sha256: string }>('SELECT sha256 FROM reports WHERE id = ?').get(d.reportId)?.sha256 ?? null,
+      sha256: d.sha256,
       title: d.title,
       issuer: d.issuer,
       level: d.level,
@@ -29,7 +28,7 @@ export function reviewDataJson(project: Project, docs: ReviewDocument[], checkli
       overall: d.overall,
       opinion: d.opinion,
       annotations: d.annotations.map(({ itemId, quote, comment, createdAt }) => ({ itemId, quote, comment, createdAt })),
-      audit: project.reviews.auditTrail(d.reportId).map(({ at, reviewer, action, target, oldValue, newValue }) => ({ at, reviewer, action, target, oldValue, newValue }))
+      audit: d.audit.map(({ at, reviewer, action, target, oldValue, newValue, via }) => ({ at, reviewer, action, target, oldValue, newValue, via }))
     }))
   }
   return `${JSON.stringify(data, null, 2)}\n`

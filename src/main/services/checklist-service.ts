@@ -31,7 +31,7 @@ export class ChecklistService implements ChecklistsApi {
 
   async list(): Promise<ChecklistSummary[]> {
     const active = this.ws.activeChecklistId()
-    const ids = [...bundledChecklistIds(), ...this.ws.project.settings.checklistIds().filter((id) => !isBundled(id))]
+    const ids = [...bundledChecklistIds(), ...this.ws.project.checklists.ids().filter((id) => !isBundled(id))]
     return ids.map((id) => this.summary(this.ws.checklist(id), active))
   }
 
@@ -43,16 +43,16 @@ export class ChecklistService implements ChecklistsApi {
   async save(value: unknown): Promise<ChecklistSummary> {
     const c = parseChecklist(value, '（编辑中的清单）')
     if (isBundled(c.id)) throw new AppError('invalid-argument', `“${c.name.zh}”是内置清单，不能直接修改：请先复制一份再编辑。`)
-    const old = this.ws.project.settings.checklistJson(c.id)
+    const old = this.ws.project.checklists.json(c.id)
     const next = { ...c, version: old ? (JSON.parse(old) as Checklist).version + 1 : c.version }
-    this.ws.project.settings.saveChecklist(c.id, JSON.stringify(next))
+    this.ws.project.checklists.save(c.id, JSON.stringify(next))
     return this.summary(next, this.ws.activeChecklistId())
   }
 
   /** A copy of a checklist under a new id and name, not yet saved: it is kept only when the reviewer saves it. */
   async duplicate(id: string): Promise<Checklist> {
     const src = this.ws.checklist(id)
-    const taken = new Set([...bundledChecklistIds(), ...this.ws.project.settings.checklistIds()])
+    const taken = new Set([...bundledChecklistIds(), ...this.ws.project.checklists.ids()])
     let n = 1
     while (taken.has(`${src.id}-copy${n > 1 ? n : ''}`)) n++
     const copy: Checklist = {
@@ -67,7 +67,7 @@ export class ChecklistService implements ChecklistsApi {
   async remove(id: string): Promise<void> {
     if (isBundled(id)) throw new AppError('invalid-argument', '内置清单不能删除。')
     if (id === this.ws.activeChecklistId()) throw new AppError('invalid-argument', '正在使用的清单不能删除：请先换用其他清单。')
-    this.ws.project.settings.deleteChecklist(id)
+    this.ws.project.checklists.remove(id)
   }
 
   /** A checklist from JSON text (a file the reviewer chose); an id already taken gets a new one. */
@@ -79,11 +79,11 @@ export class ChecklistService implements ChecklistsApi {
       throw new AppError('invalid-argument', `不是有效的 JSON：${(e as Error).message}`)
     }
     const c = parseChecklist(json, '导入的清单')
-    const taken = new Set([...bundledChecklistIds(), ...this.ws.project.settings.checklistIds()])
+    const taken = new Set([...bundledChecklistIds(), ...this.ws.project.checklists.ids()])
     let id = c.id
     for (let n = 2; taken.has(id); n++) id = `${c.id}-${n}`
     const saved = { ...c, id }
-    this.ws.project.settings.saveChecklist(id, JSON.stringify(saved))
+    this.ws.project.checklists.save(id, JSON.stringify(saved))
     return saved
   }
 

@@ -15,7 +15,8 @@ import { reviewDocx } from '../exporters/docx'
 import { reviewHtml } from '../exporters/html'
 import { reviewDataJson } from '../exporters/json'
 import { reviewMarkdown } from '../exporters/markdown'
-import { buildReviewDocument, chineseDate, documentFileName, type ReviewDocument } from '../exporters/model'
+import { chineseDate, documentFileName, type ReviewDocument } from '../exporters/model'
+import { buildReviewDocument, reviewDocuments } from './review-documents'
 import { summaryTable } from '../exporters/summary'
 import { summaryWorkbook } from '../exporters/xlsx'
 import type { SettingsService } from './settings-service'
@@ -24,10 +25,6 @@ import type { Workspace } from './workspace'
 /** Renders an HTML page to PDF; Electron's printToPDF in the app, Chromium in the tests. */
 export interface PdfHost {
   htmlToPdf(html: string): Promise<Uint8Array>
-}
-
-export function reviewDocuments(project: Project, checklist: Checklist, reviewer: string, ids: number[] | null, now = new Date()): ReviewDocument[] {
-  return (ids ?? project.reports.ids()).map((id) => buildReviewDocument(project, id, checklist, reviewer, now))
 }
 
 /** Writes one review document in one format; returns the bytes or text to save. */
@@ -86,7 +83,7 @@ export async function writeSummaryFiles(project: Project, docs: ReviewDocument[]
     written.push(out.csv)
   }
   if (out.json) {
-    await fs.writeFile(out.json, reviewDataJson(project, docs, checklist, now), 'utf8')
+    await fs.writeFile(out.json, reviewDataJson(project.name, docs, checklist, now), 'utf8')
     written.push(out.json)
   }
   return written

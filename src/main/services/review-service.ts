@@ -54,7 +54,7 @@ export class ReviewService implements ReviewApi {
     const report = this.ws.project.reports.get(reportId)
     const t = this.ws.project.reports.text(reportId)
     if (!report || !t) throw new AppError('not-found', `项目中没有编号为 ${reportId} 的报告。`)
-    const { analysis, sourcePath: _s, encoding: _e, ...row } = report
+    const { analysis, sha256: _h, sourcePath: _s, encoding: _e, ...row } = report
     return {
       row,
       text: t.text,
@@ -148,7 +148,7 @@ export class ReviewService implements ReviewApi {
     let overall = false
     let opinion = false
     const notFound: string[] = []
-    this.ws.project.db.transaction(() => {
+    this.ws.project.transaction(() => {
       for (const v of this.reviews.verdicts(fromId)) {
         if (have.has(v.itemId)) continue
         this.reviews.setItemVerdict(toId, v.itemId, v.verdict, v.reason, by)
@@ -170,7 +170,7 @@ export class ReviewService implements ReviewApi {
         this.reviews.addAnnotation(toId, a.itemId, anchor, a.comment, by)
         annotations++
       }
-    })()
+    })
     return { verdicts, annotations, overall, opinion, notFound }
   }
 

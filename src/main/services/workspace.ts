@@ -8,7 +8,6 @@ import type { ProjectInfo } from '../../shared/models/library'
 import { PROJECT_EXTENSION } from '../store/database'
 import { Project } from '../store/project'
 import type { Checklist } from '../../shared/models/checklist'
-import { projectChecklist, resolveChecklist } from '../store/checklist-files'
 
 export type Emit = <K extends EventName>(event: K, payload: EventMap[K]) => void
 
@@ -89,15 +88,15 @@ export class Workspace {
 
   /** The checklist the open project's reports are checked against. */
   activeChecklistId(): string {
-    return this.current.settings.get('checklistId') ?? 'default'
+    return this.current.activeChecklistId()
   }
 
   activeChecklist(): Checklist {
-    return projectChecklist(this.current.settings)
+    return this.current.activeChecklist()
   }
 
   checklist(id: string): Checklist {
-    return resolveChecklist(this.current.settings, id)
+    return this.current.checklist(id)
   }
 
   close(): void {

@@ -45,15 +45,14 @@ export function loadChecklist(idOrPath = 'default'): Checklist {
 
 const BUNDLED_ID = /^[a-z][a-z0-9-]*$/
 
-/** The store a project keeps its own checklists in (edited, duplicated or imported in the app). */
+/** Where a project keeps its own checklists (edited, duplicated or imported in the app). */
 export interface ChecklistStore {
-  checklistJson(id: string): string | null
-  checklistIds(): string[]
+  json(id: string): string | null
 }
 
 /** A checklist by id: the project's own first, then the bundled ones. */
 export function resolveChecklist(store: ChecklistStore, id: string): Checklist {
-  const own = store.checklistJson(id)
+  const own = store.json(id)
   if (own !== null) return parseChecklist(JSON.parse(own), id)
   if (!BUNDLED_ID.test(id)) throw new AppError('not-found', `没有名为 ${id} 的清单。`)
   return loadChecklist(id)
@@ -63,10 +62,10 @@ export function isBundled(id: string): boolean {
   return bundledChecklistIds().includes(id)
 }
 
-/** The checklist a project's reports are checked against: its setting, else the default (also when the named one is gone). */
-export function projectChecklist(settings: ChecklistStore & { get(key: string): string | null }): Checklist {
+/** The checklist a project's reports are checked against: the one named, else the default (also when the named one is gone). */
+export function projectChecklist(store: ChecklistStore, activeId: string | null): Checklist {
   try {
-    return resolveChecklist(settings, settings.get('checklistId') ?? 'default')
+    return resolveChecklist(store, activeId ?? 'default')
   } catch {
     return loadChecklist('default')
   }

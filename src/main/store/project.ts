@@ -6,12 +6,16 @@ import { ImportRepository } from './import-repository'
 import { ReportRepository, type NewReport } from './report-repository'
 import { ReviewRepository } from './review-repository'
 import { SettingsRepository } from './settings-repository'
+import { ChecklistRepository } from './checklist-repository'
+import { projectChecklist, resolveChecklist } from './checklist-files'
+import type { Checklist } from '../../shared/models/checklist'
 
 export class Project {
   readonly reports: ReportRepository
   readonly imports: ImportRepository
   readonly reviews: ReviewRepository
   readonly settings: SettingsRepository
+  readonly checklists: ChecklistRepository
 
   private constructor(
     readonly file: string,
@@ -21,6 +25,7 @@ export class Project {
     this.imports = new ImportRepository(db)
     this.reviews = new ReviewRepository(db)
     this.settings = new SettingsRepository(db)
+    this.checklists = new ChecklistRepository(db)
   }
 
   static open(file: string, opts?: OpenOptions): Project {
@@ -32,6 +37,26 @@ export class Project {
 
   get name(): string {
     return path.basename(this.file, path.extname(this.file))
+  }
+
+  /** The id of the checklist the project's reports are checked against. */
+  activeChecklistId(): string {
+    return this.settings.get('checklistId') ?? 'default'
+  }
+
+  /** That checklist (the default when the one named is gone). */
+  activeChecklist(): Checklist {
+    return projectChecklist(this.checklists, this.settings.get('checklistId'))
+  }
+
+  /** A checklist by id: the project's own first, then the bundled ones. */
+  checklist(id: string): Checklist {
+    return resolveChecklist(this.checklists, id)
+  }
+
+  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
   }
 
   /** Stores one imported report and counts it in its batch: one transaction per file. */

@@ -20,6 +20,7 @@ export interface NewReport {
 }
 
 export interface StoredReport extends ReportRow {
+  sha256: string
   sourcePath: string | null
   encoding: string
   analysis: Analysis
@@ -92,8 +93,8 @@ export class ReportRepository {
       setSketch: db.prepare('UPDATE reports SET sketch = ? WHERE id = ?'),
       insertText: db.prepare('INSERT INTO report_texts (report_id, text, blocks_json, warnings_json, declared_title, pages) VALUES (?, ?, ?, ?, ?, ?)'),
       list: db.prepare<[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM reports ORDER BY id`),
-      get: db.prepare<[number], RowRecord & { source_path: string | null; encoding: string; analysis_json: string }>(
-        `SELECT ${ROW_COLUMNS}, source_path, encoding, analysis_json FROM reports WHERE id = ?`
+      get: db.prepare<[number], RowRecord & { sha256: string; source_path: string | null; encoding: string; analysis_json: string }>(
+        `SELECT ${ROW_COLUMNS}, sha256, source_path, encoding, analysis_json FROM reports WHERE id = ?`
       ),
       text: db.prepare<[number], { text: string; blocks_json: string; warnings_json: string }>('SELECT text, blocks_json, warnings_json FROM report_texts WHERE report_id = ?'),
       file: db.prepare<[number], { bytes: Buffer }>('SELECT bytes FROM report_files WHERE report_id = ?'),
@@ -159,7 +160,7 @@ export class ReportRepository {
   get(id: number): StoredReport | null {
     const r = this.stmts.get.get(id)
     if (!r) return null
-    return { ...toRow(r), sourcePath: r.source_path, encoding: r.encoding, analysis: JSON.parse(r.analysis_json) as Analysis }
+    return { ...toRow(r), sha256: r.sha256, sourcePath: r.source_path, encoding: r.encoding, analysis: JSON.parse(r.analysis_json) as Analysis }
   }
 
   text(id: number): { text: string; blocks: Block[]; warnings: string[] } | null {

@@ -1,4 +1,4 @@
-// Per-project settings (the active checklist) and the checklists edited in the app.
+// Per-project settings as key and value (the active checklist, and what later features keep per project).
 
 import type { Db } from './database'
 
@@ -11,21 +11,5 @@ export class SettingsRepository {
 
   set(key: string, value: string): void {
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
-  }
-
-  checklistJson(id: string): string | null {
-    return this.db.prepare<[string], { json: string }>('SELECT json FROM checklists WHERE id = ?').get(id)?.json ?? null
-  }
-
-  checklistIds(): string[] {
-    return this.db.prepare<[], { id: string }>('SELECT id FROM checklists ORDER BY id').all().map((r) => r.id)
-  }
-
-  saveChecklist(id: string, json: string, at = new Date().toISOString()): void {
-    this.db.prepare('INSERT INTO checklists (id, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at').run(id, json, at)
-  }
-
-  deleteChecklist(id: string): void {
-    this.db.prepare('DELETE FROM checklists WHERE id = ?').run(id)
   }
 }
