@@ -162,3 +162,39 @@ describe('report-audit export', () => {
     expect(run(['export', '--project', path.join(dir, 'missing.raudit'), '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
   })
 })
+
+describe('report-audit units and status', () => {
+  it('imports a roster, then prints each unit with its submission, lateness and review, as a table and as JSON', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-status-'))
+    const project = path.join(dir, '2020年度.raudit')
+    const csv = path.join(dir, '名单.csv')
+    fs.writeFileSync(csv, '\uFEFF单位名称,层级,别名\r\n新城镇,乡镇,\r\n夏铎铺镇,乡镇,夏铎铺镇人民政府;夏铎铺\r\n大屯营镇,乡镇,\r\n')
+    const u = run(['units', '--project', project, '--import', csv])
+    expect(u.code).toBe(0)
+    expect(u.out).toMatch(/新增 3 个单位/)
+    const formats = path.join(FIXTURES, 'corpus', 'formats')
+    expect(run(['import', '--project', project, path.join(formats, 'xincheng-2020.docx'), path.join(formats, 'xincheng-2020.pdf'), path.join(formats, 'xiaduopu-2020.docx'), path.join(formats, 'gekeng-2024.docx')]).code).toBe(0)
+
+    const j = run(['status', '--project', project, '--year', '2020', '--json'])
+    expect(j.code).toBe(0)
+    const doc = JSON.parse(j.out)
+    expect(doc.year).toBe(2020)
+    expect(doc.units).toEqual([
+      { unit: '新城镇', level: 'township', submitted: true, files: 2, versions: 1, received: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), published: '2021-05-14', daysLate: 43, review: '未审', verdict: null, reviewer: null },
+      { unit: '夏铎铺镇', level: 'township', submitted: true, files: 1, versions: 1, received: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), published: '2020-12-30', daysLate: 0, review: '未审', verdict: null, reviewer: null },
+      { unit: '大屯营镇', level: 'township', submitted: false, files: 0, versions: 0, received: null, published: null, daysLate: null, review: '未审', verdict: null, reviewer: null }
+    ])
+    expect(doc.unassigned).toEqual([])
+    expect(doc.figures).toMatchObject({ units: 3, submitted: 2, onTime: 1, reviewed: 0 })
+    // 葛坑镇's 2024 report waits for a unit in its own year
+    expect(JSON.parse(run(['status', '--project', project, '--year', '2024', '--json']).out).unassigned).toEqual([{ file: 'gekeng-2024.docx', issuer: '葛坑镇人民政府' }])
+
+    const t = run(['status', '--project', project, '--year', '2020'])
+    expect(t.code).toBe(0)
+    expect(t.out).toMatch(/新城镇\s+乡镇（街道）\s+已报送\s+2\s+1\s+2021-05-14\s+43 天\s+未审/)
+    expect(t.out).toMatch(/大屯营镇\s+乡镇（街道）\s+未报送/)
+    expect(t.out).toMatch(/应报 3，已报 2（报送率 66\.7%），按时公开 1（按时公开率 50%）/)
+    expect(run(['status', '--project', project, '--year', '二〇二〇']).code).toBe(64)
+    expect(run(['status', '--project', path.join(dir, '没有.raudit')]).code).toBe(64)
+  })
+})

@@ -13,6 +13,7 @@ import { Project } from './store/project'
 import fs from 'node:fs/promises'
 import type { ReportFormatOut } from '../shared/models/export'
 import { signedBy } from './services/settings-service'
+import { statusCommand, unitsCommand } from './cli-roster'
 
 const USAGE = `用法 / Usage:
   report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] PATH...
@@ -23,6 +24,10 @@ const USAGE = `用法 / Usage:
                      [--docx DIR] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
       导出审核结果：汇总表（Excel、CSV）、审核数据（JSON）、每份报告的审核意见（Word、Markdown、HTML）。
       不指定 --report 时导出项目中的全部报告。
+  report-audit units --project FILE [--import UNITS.xlsx|csv] [--json]
+      导入或列出报送单位名单（列：单位名称、层级、别名；别名可用“、”或“;”分隔多个）。
+  report-audit status --project FILE [--year YYYY] [--json]
+      列出每个报送单位当年的报送、公开日期、逾期天数、审核状态和结论，以及报送率、按时公开率等数字。
   report-audit --help | --version
 
 退出码：0 全部读取成功；2 有文件无法读取（其余文件照常报告）；64 用法错误。`
@@ -257,6 +262,8 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === 'check') return check(rest)
   if (cmd === 'import') return importCommand(rest)
   if (cmd === 'export') return exportCommand(rest)
+  if (cmd === 'units') return unitsCommand(rest, { write, usageError, exit: EXIT })
+  if (cmd === 'status') return statusCommand(rest, { write, usageError, exit: EXIT })
   return usageError(`未知命令 ${cmd}`)
 }
 

@@ -14,6 +14,7 @@ import { JobService } from './job-service'
 import { LibraryService } from './library-service'
 import { ProjectService } from './project-service'
 import { ReviewService } from './review-service'
+import { RosterService } from './roster-service'
 import { SettingsService } from './settings-service'
 import { Workspace, type DialogHost, type Emit } from './workspace'
 
@@ -68,6 +69,7 @@ export function createServices(opts: ServiceOptions): Services {
     jobs: new JobService(jobs),
     checklists: new ChecklistService(workspace, jobs, pools),
     review: new ReviewService(workspace, settings),
+    roster: new RosterService(workspace),
     exports: new ExportService(workspace, jobs, settings, opts.pdf ?? null),
     settings,
     app: { version: async () => appVersion() }

@@ -2,6 +2,7 @@
 
 import type { LibraryApi } from '../../shared/ipc/contract'
 import type { ReportRow, SearchHit } from '../../shared/models/library'
+import type { SubmissionRow } from '../../shared/models/roster'
 import type { Workspace } from './workspace'
 
 export class LibraryService implements LibraryApi {
@@ -9,6 +10,10 @@ export class LibraryService implements LibraryApi {
 
   async list(): Promise<ReportRow[]> {
     return this.ws.project.reports.list()
+  }
+
+  async submissions(): Promise<SubmissionRow[]> {
+    return this.ws.project.submissions.rows(this.ws.project.rosterSettings())
   }
 
   async search(query: string): Promise<SearchHit[]> {

@@ -17,6 +17,8 @@ export interface DialogHost {
   pickProjectToOpen(): Promise<string | null>
   pickProjectToSave(suggestedName: string): Promise<string | null>
   pickFolder(title: string): Promise<string | null>
+  /** A roster sheet to read (Excel or CSV). */
+  pickSheet(): Promise<string | null>
   /** A file to write (exports); `kind` picks the file-type filter. */
   pickSavePath(suggestedName: string, kind: 'xlsx' | 'csv' | 'json'): Promise<string | null>
 }
@@ -26,6 +28,7 @@ export const NO_DIALOGS: DialogHost = {
   pickProjectToOpen: async () => null,
   pickProjectToSave: async () => null,
   pickFolder: async () => null,
+  pickSheet: async () => null,
   pickSavePath: async () => null
 }
 

@@ -171,5 +171,49 @@ ALTER TABLE audit_log ADD COLUMN via TEXT CHECK (via IN ('undo', 'redo'));
 -- A deleted annotation is kept as a tombstone, so undo restores exactly what was stored (by id).
 ALTER TABLE annotations ADD COLUMN deleted_at TEXT;
 `
+  },
+  {
+    version: 5,
+    name: 'roster',
+    sql: `
+-- The units expected to report (报送单位): kept across years.
+CREATE TABLE units (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT    NOT NULL,
+  level      TEXT    CHECK (level IN ('township', 'county', 'city', 'province', 'department')),
+  parent_id  INTEGER REFERENCES units(id) ON DELETE SET NULL,
+  contact    TEXT    NOT NULL DEFAULT '',
+  -- the page on the unit's portal where its report is published, when the roster names one
+  url        TEXT,
+  position   INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX units_by_name ON units(name);
+-- Other names a unit goes by; a unit the reviewer picks for an unattached report keeps its issuer here.
+CREATE TABLE unit_aliases (
+  unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  alias   TEXT    NOT NULL,
+  PRIMARY KEY (unit_id, alias)
+);
+-- One unit's report for one year; unit_id NULL while it waits for the reviewer to attach it (待归属).
+CREATE TABLE submissions (
+  id         INTEGER PRIMARY KEY,
+  unit_id    INTEGER REFERENCES units(id) ON DELETE SET NULL,
+  year       INTEGER,
+  created_at TEXT    NOT NULL
+);
+CREATE INDEX submissions_by_unit ON submissions(unit_id, year);
+-- Each file belongs to one submission; files of the same text share a version number (1, 2, … by arrival).
+ALTER TABLE reports ADD COLUMN submission_id INTEGER REFERENCES submissions(id);
+ALTER TABLE reports ADD COLUMN version INTEGER;
+CREATE INDEX reports_by_submission ON reports(submission_id, version);
+-- The text fingerprints by hash, so other versions and other formats of a text are found without a scan.
+CREATE TABLE sketch_hashes (
+  hash      INTEGER NOT NULL,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE
+);
+CREATE INDEX sketch_hashes_by_hash ON sketch_hashes(hash);
+CREATE INDEX sketch_hashes_by_report ON sketch_hashes(report_id);
+`
   }
 ]

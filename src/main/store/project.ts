@@ -7,6 +7,9 @@ import { ReportRepository, type NewReport } from './report-repository'
 import { ReviewRepository } from './review-repository'
 import { SettingsRepository } from './settings-repository'
 import { ChecklistRepository } from './checklist-repository'
+import { UnitRepository } from './unit-repository'
+import { DEFAULT_ROSTER_SETTINGS, SubmissionRepository } from './submission-repository'
+import type { RosterSettings } from '../../shared/models/roster'
 import { projectChecklist, resolveChecklist } from './checklist-files'
 import type { Checklist } from '../../shared/models/checklist'
 
@@ -16,6 +19,8 @@ export class Project {
   readonly reviews: ReviewRepository
   readonly settings: SettingsRepository
   readonly checklists: ChecklistRepository
+  readonly units: UnitRepository
+  readonly submissions: SubmissionRepository
 
   private constructor(
     readonly file: string,
@@ -26,12 +31,16 @@ export class Project {
     this.reviews = new ReviewRepository(db)
     this.settings = new SettingsRepository(db)
     this.checklists = new ChecklistRepository(db)
+    this.units = new UnitRepository(db)
+    this.submissions = new SubmissionRepository(db, this.reports, this.units)
   }
 
   static open(file: string, opts?: OpenOptions): Project {
     const abs = path.resolve(file)
     const project = new Project(abs, openDatabase(abs, opts))
     project.imports.markInterrupted()
+    // Reports stored before submissions existed are grouped once, on first open after the migration.
+    project.submissions.attachMissing()
     return project
   }
 
@@ -59,13 +68,35 @@ export class Project {
     return this.db.transaction(fn)()
   }
 
-  /** Stores one imported report and counts it in its batch: one transaction per file. */
+  /** Stores one imported report, attaches it to its unit's submission and counts it in its batch: one transaction per file. */
   addImported(r: NewReport & { importId: number }): number {
     return this.db.transaction(() => {
       const id = this.reports.insert(r)
+      this.submissions.attach(id)
       this.imports.countImported(r.importId)
       return id
     })()
+  }
+
+  /** The review year and its deadlines; the year defaults to the one most reports cover. */
+  rosterSettings(): RosterSettings {
+    const year = Number(this.settings.get('reviewYear')) || this.commonYear() || new Date().getFullYear() - 1
+    return {
+      reviewYear: year,
+      publishBy: this.settings.get('publishBy') ?? DEFAULT_ROSTER_SETTINGS.publishBy,
+      submitBy: this.settings.get('submitBy') ?? DEFAULT_ROSTER_SETTINGS.submitBy
+    }
+  }
+
+  setRosterSettings(patch: Partial<RosterSettings>): RosterSettings {
+    if (patch.reviewYear !== undefined) this.settings.set('reviewYear', String(patch.reviewYear))
+    if (patch.publishBy !== undefined) this.settings.set('publishBy', patch.publishBy)
+    if (patch.submitBy !== undefined) this.settings.set('submitBy', patch.submitBy)
+    return this.rosterSettings()
+  }
+
+  private commonYear(): number | null {
+    return this.db.prepare<[], { year: number }>('SELECT year FROM reports WHERE year IS NOT NULL GROUP BY year ORDER BY count(*) DESC, year DESC LIMIT 1').get()?.year ?? null
   }
 
   /** A consistent copy of the project, taken while it stays open (SQLite's online backup). */

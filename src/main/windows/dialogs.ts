@@ -37,6 +37,19 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
       const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },
+    async pickSheet() {
+      const opts: Electron.OpenDialogOptions = {
+        title: '选择报送单位名单',
+        properties: ['openFile'],
+        filters: [
+          { name: '表格（Excel、CSV、文本）', extensions: ['xlsx', 'csv', 'txt'] },
+          { name: '所有文件', extensions: ['*'] }
+        ]
+      }
+      const w = parent()
+      const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
     async pickSavePath(suggestedName, kind) {
       const filters = { xlsx: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], csv: [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }], json: [{ name: 'JSON', extensions: ['json'] }] }[kind]
       const opts: Electron.SaveDialogOptions = { title: '导出', defaultPath: suggestedName, filters }

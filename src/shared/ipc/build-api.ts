@@ -37,6 +37,7 @@ export function buildApi(invoke: (channel: Channel, args: unknown[]) => Promise<
     jobs: remote('jobs'),
     checklists: remote('checklists'),
     review: remote('review'),
+    roster: remote('roster'),
     settings: remote('settings'),
     app: remote('app')
   }

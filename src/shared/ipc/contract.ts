@@ -6,6 +6,7 @@ import type { Checklist } from '../models/checklist'
 import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
 import type { UserSettings } from '../models/settings'
 import type { ReportFormatOut } from '../models/export'
+import type { Roster, RosterSettings, SubmissionFiles, SubmissionRow, Unit, UnitImportResult, UnitInput } from '../models/roster'
 
 export interface ChecklistSummary {
   id: string
@@ -43,8 +44,10 @@ export interface ExportApi {
 }
 
 export interface LibraryApi {
-  /** Every report in the project, one row each. */
+  /** Every report (file) in the project, one row each. */
   list(): Promise<ReportRow[]>
+  /** One row per submission (a unit's report for a year, all its files and versions), through its latest version. */
+  submissions(): Promise<SubmissionRow[]>
   /** Reports whose text holds every term of the query, with highlighted passages. */
   search(query: string): Promise<SearchHit[]>
 }
@@ -106,6 +109,34 @@ export interface ReviewApi {
   carryOver(fromId: number, toId: number): Promise<CarryOverResult>
 }
 
+/** The roster of units that must report, the review year, and who has reported. */
+export interface RosterApi {
+  /** The units with their submissions for the review year (or another year), what waits for a unit, the figures. */
+  get(year?: number | null): Promise<Roster>
+  /** Years the project holds reports for, and the review year. */
+  years(): Promise<number[]>
+  settings(): Promise<RosterSettings>
+  updateSettings(patch: Partial<RosterSettings>): Promise<RosterSettings>
+  units(): Promise<Unit[]>
+  /** Adds a unit (no id) or changes one; reports waiting for a unit are matched again. */
+  saveUnit(unit: UnitInput & { id?: number }): Promise<Unit>
+  removeUnit(id: number): Promise<void>
+  /** Units pasted as a list: one a line, or name, level and aliases separated by tabs. */
+  importUnitsText(text: string): Promise<UnitImportResult>
+  /** Units from an Excel or CSV sheet chosen in the file dialog; null when cancelled. */
+  pickAndImportUnits(): Promise<UnitImportResult | null>
+  /** Units made from the issuers of the reports that wait for one. */
+  unitsFromIssuers(): Promise<UnitImportResult>
+  /** Saves the roster template (an Excel sheet with the columns to fill in); null when cancelled. */
+  pickAndExportTemplate(): Promise<string | null>
+  /** Attaches a waiting submission to a unit; its issuer is remembered as the unit's alias. */
+  assign(submissionId: number, unitId: number): Promise<void>
+  /** A submission's files, version by version. */
+  submission(submissionId: number): Promise<SubmissionFiles>
+  /** Saves the list of units not reported or late (催报名单) as Excel; null when cancelled. */
+  pickAndExportChaser(year?: number | null): Promise<string | null>
+}
+
 export interface SettingsApi {
   get(): Promise<UserSettings>
   update(patch: Partial<UserSettings>): Promise<UserSettings>
@@ -122,6 +153,7 @@ export interface Api {
   jobs: JobsApi
   checklists: ChecklistsApi
   review: ReviewApi
+  roster: RosterApi
   exports: ExportApi
   settings: SettingsApi
   app: AppApi

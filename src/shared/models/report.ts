@@ -30,7 +30,8 @@ export interface ExtractedDoc {
   warnings: string[]
 }
 
-export type ReportLevel = 'township' | 'county' | 'city' | 'department'
+export type ReportLevel = 'township' | 'county' | 'city' | 'province' | 'department'
+export const REPORT_LEVELS: readonly ReportLevel[] = ['township', 'county', 'city', 'province', 'department']
 
 export interface ReportMeta {
   title: string | null

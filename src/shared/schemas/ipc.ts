@@ -7,6 +7,7 @@ import type { Api } from '../ipc/contract'
 import type { Channel, Service } from '../ipc/channels'
 import { EDIT_VIAS, ITEM_VERDICTS, OVERALL_VERDICTS } from '../models/review'
 import { REPORT_FORMATS_OUT } from '../models/export'
+import { REPORT_LEVELS } from '../models/report'
 
 const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), '路径含有非法字符')
 const projectFile = filePath
@@ -17,6 +18,8 @@ const reportIds = z.array(id).max(100_000).nullable()
 const formats = z.array(z.enum(REPORT_FORMATS_OUT)).min(1).max(4)
 const via = z.enum(EDIT_VIAS).optional()
 const none = z.tuple([])
+const year = z.number().int().min(2000).max(2100)
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应写作 MM-DD')
 
 /** A schema whose parsed output can be passed to the method as its arguments. */
 type ArgsOf<S extends Service, M extends keyof Api[S]> = Api[S][M] extends (...args: infer P) => unknown ? z.ZodType<P> : never
@@ -42,6 +45,7 @@ const SCHEMAS = {
   },
   library: {
     list: none,
+    submissions: none,
     search: z.tuple([z.string().max(200)])
   },
   imports: {
@@ -78,6 +82,32 @@ const SCHEMAS = {
     auditTrail: z.tuple([id]),
     versions: z.tuple([id]),
     carryOver: z.tuple([id, id])
+  },
+  roster: {
+    get: z.union([none, z.tuple([year.nullish()])]),
+    years: none,
+    settings: none,
+    updateSettings: z.tuple([z.object({ reviewYear: year.optional(), publishBy: monthDay.optional(), submitBy: monthDay.optional() })]),
+    units: none,
+    saveUnit: z.tuple([
+      z.object({
+        id: id.optional(),
+        name: z.string().trim().min(1, '单位名称不能为空').max(100),
+        level: z.enum(REPORT_LEVELS).nullish(),
+        aliases: z.array(z.string().max(100)).max(50).optional(),
+        parentId: id.nullish(),
+        contact: z.string().max(200).optional(),
+        url: z.string().url().max(2000).nullish()
+      })
+    ]),
+    removeUnit: z.tuple([id]),
+    importUnitsText: z.tuple([z.string().max(1_000_000)]),
+    pickAndImportUnits: none,
+    unitsFromIssuers: none,
+    pickAndExportTemplate: none,
+    assign: z.tuple([id, id]),
+    submission: z.tuple([id]),
+    pickAndExportChaser: z.union([none, z.tuple([year.nullish()])])
   },
   settings: {
     get: none,

@@ -213,7 +213,7 @@ const en: Messages = {
     clearFilters: 'Clear filters',
     none: '(none)',
     status: { present: 'Present', partial: 'Partial', missing: 'Missing' },
-    levels: { township: 'Township', county: 'County', city: 'City', department: 'Department' },
+    levels: { township: 'Township', county: 'County', city: 'City', province: 'Province', department: 'Department' },
     finding: { 'late-publication': 'Published late', 'no-causes': 'No causes', 'few-figures': 'Few figures', 'year-mismatch': 'Year mismatch' },
     noFindings: 'None'
   },

@@ -9,7 +9,7 @@ type T = (key: string, named?: Record<string, unknown>) => string
 
 const STATUS_TYPE: Record<ItemStatus, 'success' | 'warning' | 'error'> = { present: 'success', partial: 'warning', missing: 'error' }
 const FINDINGS: FindingCode[] = ['late-publication', 'no-causes', 'few-figures', 'year-mismatch']
-const LEVELS = ['township', 'county', 'city', 'department'] as const
+const LEVELS = ['township', 'county', 'city', 'province', 'department'] as const
 const NONE = '__none__'
 
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN')

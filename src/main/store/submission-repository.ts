@@ -1,0 +1,416 @@
+// Submissions: one unit's report for one year, with its files grouped into versions. Attaches each
+// imported file to its unit (by issuer) and to the right version (by text), and reads the roster and
+// the library's rows from them.
+
+import type { FindingCode, ReportFormat, ReportLevel } from '../../shared/models/report'
+import type { OverallVerdict, ItemVerdict } from '../../shared/models/review'
+import type { ItemTag, ReviewState, Roster, RosterRow, RosterSettings, SubmissionFiles, SubmissionRow, UnassignedRow } from '../../shared/models/roster'
+import type { ReportRow } from '../../shared/models/library'
+import { matchUnit, unitKey } from '../domain/units'
+import { comparableText, sameText, sketchSimilarity, SAME_REPORT } from '../domain/sketch'
+import type { Db } from './database'
+import type { ReportRepository } from './report-repository'
+import type { UnitRepository } from './unit-repository'
+
+/** Which file of a version the workspace opens when none holds reviewer work: the richest format first. */
+const FORMAT_RANK: Record<string, number> = { docx: 0, doc: 1, wps: 1, ofd: 2, pdf: 3, html: 4, mht: 4, md: 5, txt: 6 }
+
+export const DEFAULT_ROSTER_SETTINGS = { publishBy: '04-01', submitBy: '03-01' } as const
+
+/** The title of a report whose text gives none: from the unit (or issuer) and the year, never the file name. */
+export function madeTitle(unit: string | null, year: number | null): string {
+  return `${unit ?? '（未识别单位）'}${year ? `${year}年度` : ''}法治政府建设情况报告`
+}
+
+/** Days from the deadline (MM-DD of the year after `year`) to `date`; 0 when on time, null when unknown. */
+export function daysAfter(date: string | null, year: number | null, mmdd: string): number | null {
+  if (!date || !year) return null
+  const deadline = Date.parse(`${year + 1}-${mmdd}T00:00:00Z`)
+  const at = Date.parse(`${date.slice(0, 10)}T00:00:00Z`)
+  if (Number.isNaN(deadline) || Number.isNaN(at)) return null
+  return Math.max(0, Math.round((at - deadline) / 86_400_000))
+}
+
+interface FileRecord {
+  id: number
+  submission_id: number | null
+  version: number | null
+  file_name: string
+  format: ReportFormat
+  imported_at: string
+  title: string | null
+  issuer: string | null
+  level: ReportLevel | null
+  year: number | null
+  published: string | null
+  completeness: number
+  checklist_id: string
+  summary_json: string
+  overall: OverallVerdict | null
+  has_opinion: number | null
+  verdicts: number
+  notes: number
+}
+
+interface SubmissionRecord {
+  id: number
+  unit_id: number | null
+  year: number | null
+  created_at: string
+}
+
+interface Group {
+  submission: SubmissionRecord
+  files: FileRecord[]
+}
+
+export class SubmissionRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly reports: ReportRepository,
+    private readonly units: UnitRepository
+  ) {}
+
+  /** Stores the fingerprint hashes of a report, so its other versions and formats are found by index. */
+  indexSketch(reportId: number, sketch: Uint32Array): void {
+    const del = this.db.prepare('DELETE FROM sketch_hashes WHERE report_id = ?')
+    const ins = this.db.prepare('INSERT INTO sketch_hashes (hash, report_id) VALUES (?, ?)')
+    del.run(reportId)
+    for (const h of sketch) ins.run(h, reportId)
+  }
+
+  /** Reports sharing passages with this fingerprint (through the index), most similar first, above `min`. */
+  similar(reportId: number, sketch: Uint32Array, min = SAME_REPORT): Array<{ id: number; similarity: number }> {
+    if (!sketch.length) return []
+    // A report needs some of the 128 hashes in common to reach `min`; the index finds those without a scan.
+    const need = Math.max(1, Math.floor(sketch.length * min * 0.5))
+    const rows = this.db
+      .prepare<[string, number, number], { id: number }>(
+        `SELECT report_id AS id FROM sketch_hashes WHERE hash IN (SELECT value FROM json_each(?)) AND report_id <> ?
+          GROUP BY report_id HAVING count(*) >= ?`
+      )
+      .all(JSON.stringify([...sketch]), reportId, need)
+    return rows
+      .map((r) => ({ id: r.id, similarity: sketchSimilarity(sketch, this.reports.sketch(r.id) ?? new Uint32Array()) }))
+      .filter((r) => r.similarity >= min)
+      .sort((a, b) => b.similarity - a.similarity || a.id - b.id)
+  }
+
+  private submission(id: number): SubmissionRecord | null {
+    return this.db.prepare<[number], SubmissionRecord>('SELECT * FROM submissions WHERE id = ?').get(id) ?? null
+  }
+
+  private createSubmission(unitId: number | null, year: number | null, now: string): number {
+    return Number(this.db.prepare('INSERT INTO submissions (unit_id, year, created_at) VALUES (?, ?, ?)').run(unitId, year, now).lastInsertRowid)
+  }
+
+  private comparable(id: number): { text: string; format: string } | null {
+    const r = this.reports.get(id)
+    const t = this.reports.text(id)
+    return r && t ? { text: comparableText(t.text, r.analysis.clutter), format: r.format } : null
+  }
+
+  /** The version a report takes in a submission: that of a file with the same text, else the next one. */
+  private versionIn(submissionId: number, reportId: number): number {
+    const mine = this.comparable(reportId)
+    const files = this.db
+      .prepare<[number, number], { id: number; version: number | null }>('SELECT id, version FROM reports WHERE submission_id = ? AND id <> ? ORDER BY version DESC, id')
+      .all(submissionId, reportId)
+    if (mine) {
+      for (const f of files) {
+        const other = this.comparable(f.id)
+        if (other && sameText(mine, other)) return f.version ?? 1
+      }
+    }
+    return Math.max(0, ...files.map((f) => f.version ?? 0)) + 1
+  }
+
+  /**
+   * Attaches a newly stored report to a submission: to the one holding the same report (another
+   * format, a corrected version) when the unit and year agree, else to its unit's submission for the
+   * year, else to a submission of its own that waits for the reviewer to pick the unit.
+   */
+  attach(reportId: number, now = new Date().toISOString()): { submissionId: number; version: number; unitId: number | null } {
+    const r = this.reports.get(reportId)
+    if (!r) throw new Error(`no report ${reportId}`)
+    const sketch = this.reports.sketch(reportId) ?? new Uint32Array()
+    this.indexSketch(reportId, sketch)
+    const match = matchUnit(r.issuer, this.units.names())
+    let submissionId: number | null = null
+    // The same report already here (another format or version) whose unit and year agree.
+    for (const s of this.similar(reportId, sketch)) {
+      const other = this.db.prepare<[number], { submission_id: number | null; year: number | null }>('SELECT submission_id, year FROM reports WHERE id = ?').get(s.id)
+      if (!other?.submission_id) continue
+      const sub = this.submission(other.submission_id)!
+      const yearsAgree = sub.year === null || r.year === null || sub.year === r.year
+      const unitsAgree = !match || sub.unit_id === null || sub.unit_id === match.unitId
+      if (yearsAgree && unitsAgree) {
+        submissionId = sub.id
+        if (sub.unit_id === null && match) this.db.prepare('UPDATE submissions SET unit_id = ? WHERE id = ?').run(match.unitId, sub.id)
+        if (sub.year === null && r.year !== null) this.db.prepare('UPDATE submissions SET year = ? WHERE id = ?').run(r.year, sub.id)
+        break
+      }
+    }
+    if (submissionId === null && match) {
+      submissionId = this.db.prepare<[number, number | null], { id: number }>('SELECT id FROM submissions WHERE unit_id = ? AND year IS ? ORDER BY id').get(match.unitId, r.year)?.id ?? null
+    }
+    submissionId ??= this.createSubmission(match?.unitId ?? null, r.year, now)
+    this.db.prepare('UPDATE reports SET submission_id = ? WHERE id = ?').run(submissionId, reportId)
+    const version = this.versionIn(submissionId, reportId)
+    this.db.prepare('UPDATE reports SET version = ? WHERE id = ?').run(version, reportId)
+    return { submissionId, version, unitId: this.submission(submissionId)!.unit_id }
+  }
+
+  /** Reports stored before submissions existed (or left out by a crash): attached in order of arrival. */
+  attachMissing(): number {
+    const ids = this.db.prepare<[], { id: number }>('SELECT id FROM reports WHERE submission_id IS NULL ORDER BY id').all()
+    for (const { id } of ids) this.db.transaction(() => this.attach(id))()
+    return ids.length
+  }
+
+  /**
+   * Tries the unit matcher again on every unattached submission (after the roster was imported or a
+   * unit renamed); returns how many found their unit.
+   */
+  reattach(): number {
+    const names = this.units.names()
+    let n = 0
+    for (const s of this.db.prepare<[], SubmissionRecord>('SELECT * FROM submissions WHERE unit_id IS NULL').all()) {
+      const issuers = this.db.prepare<[number], { issuer: string | null }>('SELECT issuer FROM reports WHERE submission_id = ? ORDER BY id').all(s.id)
+      const m = issuers.map((i) => matchUnit(i.issuer, names)).find((x) => x)
+      if (m) {
+        this.assign(s.id, m.unitId, { remember: false })
+        n++
+      }
+    }
+    return n
+  }
+
+  /**
+   * Attaches a submission to a unit (the reviewer's pick from 待归属); the issuer is remembered as the
+   * unit's alias so the next report is attached by itself. When the unit already has a submission for
+   * that year, the files join it as later versions.
+   */
+  assign(submissionId: number, unitId: number, opts: { remember?: boolean } = {}): number {
+    return this.db.transaction(() => {
+      const s = this.submission(submissionId)
+      if (!s) throw new Error(`no submission ${submissionId}`)
+      if (opts.remember !== false) {
+        for (const { issuer } of this.db.prepare<[number], { issuer: string | null }>('SELECT DISTINCT issuer FROM reports WHERE submission_id = ?').all(submissionId)) {
+          const unit = this.units.get(unitId)
+          if (issuer && unit && unitKey(issuer) !== unitKey(unit.name)) this.units.addAlias(unitId, issuer)
+        }
+      }
+      const existing = this.db
+        .prepare<[number, number | null, number], { id: number }>('SELECT id FROM submissions WHERE unit_id = ? AND year IS ? AND id <> ? ORDER BY id')
+        .get(unitId, s.year, submissionId)
+      if (!existing) {
+        this.db.prepare('UPDATE submissions SET unit_id = ? WHERE id = ?').run(unitId, submissionId)
+        return submissionId
+      }
+      const files = this.db.prepare<[number], { id: number }>('SELECT id FROM reports WHERE submission_id = ? ORDER BY version, id').all(submissionId)
+      for (const f of files) {
+        this.db.prepare('UPDATE reports SET submission_id = ? WHERE id = ?').run(existing.id, f.id)
+        this.db.prepare('UPDATE reports SET version = ? WHERE id = ?').run(this.versionIn(existing.id, f.id), f.id)
+      }
+      this.db.prepare('DELETE FROM submissions WHERE id = ?').run(submissionId)
+      return existing.id
+    })()
+  }
+
+  /** The files of a submission, version by version. */
+  files(submissionId: number): SubmissionFiles | null {
+    const s = this.submission(submissionId)
+    if (!s) return null
+    const rows = this.db
+      .prepare<[number], { id: number; version: number | null; file_name: string; format: ReportFormat; imported_at: string }>(
+        'SELECT id, version, file_name, format, imported_at FROM reports WHERE submission_id = ? ORDER BY version, id'
+      )
+      .all(submissionId)
+    const versions: SubmissionFiles['versions'] = []
+    for (const r of rows) {
+      const v = r.version ?? 1
+      let entry = versions.find((x) => x.version === v)
+      if (!entry) versions.push((entry = { version: v, files: [] }))
+      entry.files.push({ reportId: r.id, fileName: r.file_name, format: r.format, importedAt: r.imported_at })
+    }
+    return { submissionId, unitId: s.unit_id, unit: s.unit_id ? (this.units.get(s.unit_id)?.name ?? null) : null, year: s.year, versions }
+  }
+
+  submissionOf(reportId: number): number | null {
+    return this.db.prepare<[number], { submission_id: number | null }>('SELECT submission_id FROM reports WHERE id = ?').get(reportId)?.submission_id ?? null
+  }
+
+  /** Every submission with its files, read in one pass. */
+  private groups(): Group[] {
+    const files = this.db
+      .prepare<[], FileRecord>(
+        `SELECT r.id, r.submission_id, r.version, r.file_name, r.format, r.imported_at, r.title, r.issuer, r.level, r.year, r.published,
+                r.completeness, r.checklist_id, r.summary_json, rv.overall, (rv.opinion <> '') AS has_opinion,
+                (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts,
+                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes
+           FROM reports r LEFT JOIN report_reviews rv ON rv.report_id = r.id
+          WHERE r.submission_id IS NOT NULL
+          ORDER BY r.id`
+      )
+      .all()
+    const subs = new Map(this.db.prepare<[], SubmissionRecord>('SELECT * FROM submissions').all().map((s) => [s.id, { submission: s, files: [] as FileRecord[] }]))
+    for (const f of files) subs.get(f.submission_id!)?.files.push(f)
+    return [...subs.values()].filter((g) => g.files.length)
+  }
+
+  /** The file of the latest version the workspace opens: the one holding reviewer work, else the richest format. */
+  private static representative(g: Group): FileRecord {
+    const latest = Math.max(...g.files.map((f) => f.version ?? 1))
+    const candidates = g.files.filter((f) => (f.version ?? 1) === latest)
+    const worked = (f: FileRecord) => (f.overall ? 2 : f.verdicts || f.notes || f.has_opinion ? 1 : 0)
+    return candidates.sort((a, b) => worked(b) - worked(a) || (FORMAT_RANK[a.format] ?? 9) - (FORMAT_RANK[b.format] ?? 9) || a.id - b.id)[0]!
+  }
+
+  private static reviewState(f: FileRecord): ReviewState {
+    if (f.overall) return 'reviewed'
+    return f.verdicts || f.notes || f.has_opinion ? 'in-progress' : 'unreviewed'
+  }
+
+  /** Who gave each report's overall verdict (the latest such entry in the audit trail). */
+  private overallReviewers(): Map<number, string> {
+    return new Map(
+      this.db
+        .prepare<[], { report_id: number; reviewer: string }>(
+          `SELECT report_id, reviewer FROM audit_log WHERE id IN (SELECT max(id) FROM audit_log WHERE action = 'overall' GROUP BY report_id)`
+        )
+        .all()
+        .map((r) => [r.report_id, r.reviewer])
+    )
+  }
+
+  private itemVerdicts(): Map<number, Map<string, ItemVerdict>> {
+    const out = new Map<number, Map<string, ItemVerdict>>()
+    for (const v of this.db.prepare<[], { report_id: number; item_id: string; verdict: ItemVerdict }>('SELECT report_id, item_id, verdict FROM item_verdicts').all()) {
+      const m = out.get(v.report_id) ?? new Map<string, ItemVerdict>()
+      m.set(v.item_id, v.verdict)
+      out.set(v.report_id, m)
+    }
+    return out
+  }
+
+  /** One row per submission for the library, through the file of its latest version. */
+  rows(settings: Pick<RosterSettings, 'publishBy'>): SubmissionRow[] {
+    const units = new Map(this.units.list().map((u) => [u.id, u]))
+    const reviewers = this.overallReviewers()
+    const verdicts = this.itemVerdicts()
+    return this.groups().map((g): SubmissionRow => {
+      const f = SubmissionRepository.representative(g)
+      const unit = g.submission.unit_id ? units.get(g.submission.unit_id) : undefined
+      const summary = JSON.parse(f.summary_json) as Pick<ReportRow, 'items' | 'findings'>
+      const year = g.submission.year ?? f.year
+      const published = earliest(g.files.map((x) => x.published))
+      const v = verdicts.get(f.id)
+      const items: ItemTag[] = summary.items.map((i) => ({ id: i.id, status: i.status, verdict: v?.get(i.id) ?? null }))
+      return {
+        id: f.id,
+        submissionId: g.submission.id,
+        unitId: unit?.id ?? null,
+        unit: unit?.name ?? null,
+        title: f.title ?? madeTitle(unit?.name ?? f.issuer, year),
+        titleMade: !f.title,
+        issuer: f.issuer,
+        level: unit?.level ?? f.level,
+        year,
+        published,
+        daysLate: daysAfter(published, year, settings.publishBy),
+        format: f.format,
+        fileName: f.file_name,
+        importedAt: f.imported_at,
+        files: g.files.length,
+        versions: new Set(g.files.map((x) => x.version ?? 1)).size,
+        checklistId: f.checklist_id,
+        items,
+        completeness: f.completeness,
+        findings: summary.findings.map((x) => x.code as FindingCode),
+        review: SubmissionRepository.reviewState(f),
+        verdict: f.overall,
+        reviewer: f.overall ? (reviewers.get(f.id) ?? null) : null
+      }
+    })
+  }
+
+  /** Every unit of the roster with its submission for `settings.reviewYear`, the unattached ones, and the figures. */
+  roster(settings: RosterSettings): Roster {
+    const year = settings.reviewYear
+    const reviewers = this.overallReviewers()
+    const groups = this.groups().filter((g) => (g.submission.year ?? SubmissionRepository.representative(g).year) === year)
+    const byUnit = new Map<number, Group>()
+    const unassigned: UnassignedRow[] = []
+    for (const g of groups) {
+      if (g.submission.unit_id !== null) byUnit.set(g.submission.unit_id, g)
+      else {
+        const f = SubmissionRepository.representative(g)
+        unassigned.push({
+          submissionId: g.submission.id,
+          reportId: f.id,
+          year: g.submission.year,
+          issuer: f.issuer,
+          title: f.title ?? madeTitle(f.issuer, year),
+          files: g.files.map((x) => ({ reportId: x.id, fileName: x.file_name }))
+        })
+      }
+    }
+    const units: RosterRow[] = this.units.list().map((u): RosterRow => {
+      const g = byUnit.get(u.id)
+      if (!g) {
+        return { unitId: u.id, unit: u.name, level: u.level, contact: u.contact, submitted: false, submissionId: null, reportId: null, files: 0, versions: 0, received: null, receivedLate: null, published: null, daysLate: null, review: 'unreviewed', verdict: null, reviewer: null }
+      }
+      const f = SubmissionRepository.representative(g)
+      const received = earliest(g.files.map((x) => x.imported_at))?.slice(0, 10) ?? null
+      const published = earliest(g.files.map((x) => x.published))
+      return {
+        unitId: u.id,
+        unit: u.name,
+        level: u.level,
+        contact: u.contact,
+        submitted: true,
+        submissionId: g.submission.id,
+        reportId: f.id,
+        files: g.files.length,
+        versions: new Set(g.files.map((x) => x.version ?? 1)).size,
+        received,
+        receivedLate: u.level === 'department' ? daysAfter(received, year, settings.submitBy) : null,
+        published,
+        daysLate: daysAfter(published, year, settings.publishBy),
+        review: SubmissionRepository.reviewState(f),
+        verdict: f.overall,
+        reviewer: f.overall ? (reviewers.get(f.id) ?? null) : null
+      }
+    })
+    const submitted = units.filter((u) => u.submitted)
+    return {
+      year,
+      settings,
+      units,
+      unassigned,
+      figures: {
+        units: units.length,
+        submitted: submitted.length,
+        onTime: submitted.filter((u) => u.daysLate === 0).length,
+        late: submitted.filter((u) => (u.daysLate ?? 0) > 0).length,
+        reviewed: submitted.filter((u) => u.review === 'reviewed').length,
+        passed: submitted.filter((u) => u.verdict === 'pass').length
+      }
+    }
+  }
+
+  /** The years the project holds reports for, newest first. */
+  years(): number[] {
+    return this.db
+      .prepare<[], { year: number }>('SELECT DISTINCT coalesce(s.year, r.year) AS year FROM reports r LEFT JOIN submissions s ON s.id = r.submission_id WHERE coalesce(s.year, r.year) IS NOT NULL ORDER BY year DESC')
+      .all()
+      .map((r) => r.year)
+  }
+}
+
+function earliest(values: Array<string | null>): string | null {
+  const v = values.filter((x): x is string => !!x).sort()
+  return v[0] ?? null
+}
+

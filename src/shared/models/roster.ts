@@ -1,0 +1,151 @@
+// The roster: the units that must report, their submissions for a review year, and how far the
+// reviewer has come with them.
+
+import type { FindingCode, ItemStatus, ReportFormat, ReportLevel } from './report'
+import type { ItemVerdict, OverallVerdict } from './review'
+
+/** A unit expected to report (报送单位); kept across years. */
+export interface Unit {
+  id: number
+  name: string
+  level: ReportLevel | null
+  aliases: string[]
+  parentId: number | null
+  contact: string
+  /** The page on the unit's portal where its report is published, when known. */
+  url: string | null
+  position: number
+}
+
+export interface UnitInput {
+  name: string
+  level?: ReportLevel | null
+  aliases?: string[]
+  parentId?: number | null
+  contact?: string
+  url?: string | null
+}
+
+/** 未审 / 审核中 (some verdicts or notes, no overall verdict yet) / 已审 (an overall verdict given). */
+export type ReviewState = 'unreviewed' | 'in-progress' | 'reviewed'
+export const REVIEW_STATES: readonly ReviewState[] = ['unreviewed', 'in-progress', 'reviewed']
+
+/** The project's review year and its deadlines. */
+export interface RosterSettings {
+  /** The year the reports under review cover (reports for 2024 are published in 2025). */
+  reviewYear: number
+  /** MM-DD of the following year by which a report must be public (《规定》: 4月1日). */
+  publishBy: string
+  /** MM-DD of the following year by which a department submits to its government (3月1日). */
+  submitBy: string
+}
+
+/** One unit of the roster with its submission for the review year. */
+export interface RosterRow {
+  unitId: number
+  unit: string
+  level: ReportLevel | null
+  contact: string
+  submitted: boolean
+  submissionId: number | null
+  /** The file the workspace opens for this submission (the latest version), when there is one. */
+  reportId: number | null
+  files: number
+  versions: number
+  /** When the first file of the submission reached the project (YYYY-MM-DD). */
+  received: string | null
+  /** Days a department's submission came after its deadline; 0 on time, null when not a department or nothing received. */
+  receivedLate: number | null
+  /** The earliest publication date shown by any of its files (YYYY-MM-DD). */
+  published: string | null
+  /** Days after the deadline it was published; 0 on time, null when the date is unknown. */
+  daysLate: number | null
+  review: ReviewState
+  verdict: OverallVerdict | null
+  reviewer: string | null
+}
+
+/** A submission that could not be attached to a unit with confidence (待归属). */
+export interface UnassignedRow {
+  submissionId: number
+  reportId: number
+  year: number | null
+  issuer: string | null
+  title: string
+  files: Array<{ reportId: number; fileName: string }>
+}
+
+export interface RosterFigures {
+  units: number
+  submitted: number
+  /** Submitted and published by the deadline. */
+  onTime: number
+  /** Submitted and published after the deadline. */
+  late: number
+  reviewed: number
+  /** Reviewed with the overall verdict 通过. */
+  passed: number
+}
+
+export interface Roster {
+  year: number
+  settings: RosterSettings
+  units: RosterRow[]
+  unassigned: UnassignedRow[]
+  figures: RosterFigures
+}
+
+/** An item's tag in the library: the reviewer's verdict where set, the detected status otherwise. */
+export interface ItemTag {
+  id: string
+  status: ItemStatus
+  verdict: ItemVerdict | null
+}
+
+/** One row of the library: a submission, shown through the file of its latest version. */
+export interface SubmissionRow {
+  /** The report (file) the workspace opens. */
+  id: number
+  submissionId: number
+  unitId: number | null
+  unit: string | null
+  /** Never empty: made from the unit (or issuer) and year when the text gives no title. */
+  title: string
+  titleMade: boolean
+  issuer: string | null
+  level: ReportLevel | null
+  year: number | null
+  published: string | null
+  daysLate: number | null
+  format: ReportFormat
+  fileName: string
+  importedAt: string
+  files: number
+  versions: number
+  checklistId: string
+  items: ItemTag[]
+  completeness: number
+  findings: FindingCode[]
+  review: ReviewState
+  verdict: OverallVerdict | null
+  reviewer: string | null
+}
+
+/** The files of a submission, version by version, for the workspace header and older versions. */
+export interface SubmissionFiles {
+  submissionId: number
+  unitId: number | null
+  unit: string | null
+  year: number | null
+  versions: Array<{ version: number; files: Array<{ reportId: number; fileName: string; format: ReportFormat; importedAt: string }> }>
+}
+
+/** What importing a roster (a sheet, a pasted list, the issuers) did. */
+export interface UnitImportResult {
+  added: number
+  updated: number
+  /** Submissions that waited for a unit and found theirs. */
+  attached: number
+  /** Rows that were not taken, or taken with a doubt, and why (row 0: not tied to one row). */
+  problems: Array<{ row: number; reason: string }>
+}
