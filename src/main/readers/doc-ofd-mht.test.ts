@@ -240,6 +240,21 @@ describe('damaged and hostile files in the new formats', () => {
       'too-large',
       /条目超过/
     ],
+    [
+      '.ofd whose 500 pages all point at one 4 MB page',
+      () => {
+        const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+        const pages = Array.from({ length: 500 }, (_, i) => `<ofd:Page ID="${i + 1}" BaseLoc="Pages/P/Content.xml"/>`).join('')
+        return zipSync({
+          'OFD.xml': strToU8(`<ofd:OFD ${NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`),
+          'Doc_0/Document.xml': strToU8(`<ofd:Document ${NS}><ofd:Pages>${pages}</ofd:Pages></ofd:Document>`),
+          'Doc_0/Pages/P/Content.xml': strToU8(`<ofd:Page ${NS}>${' '.repeat(4 * 1024 * 1024)}</ofd:Page>`)
+        })
+      },
+      'pages.ofd',
+      'too-large',
+      /页面内容超过/
+    ],
     ['.ofd without a document root', () => zipSync({ 'OFD.xml': strToU8('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody/></ofd:OFD>') }), 'odd.ofd', 'corrupt', /DocRoot/],
     ['encrypted .ofd', () => makeOfd(['一、主要举措'], { extra: { 'Encryptions.xml': strToU8('<Encryptions/>') } }), 'secret.ofd', 'encrypted', /加密/],
     ['.mht without an HTML part', () => strToU8('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n'), 'img.mht', 'corrupt', /没有网页正文/],
@@ -256,6 +271,18 @@ describe('damaged and hostile files in the new formats', () => {
     expect(e.message).toMatch(reason)
     expect(e.message).toMatch(/[\u4e00-\u9fff]/)
     expect(e.message).not.toMatch(/invalid|error|unexpected|failed|cannot|undefined|offset|range|\bnot\b/i)
+  })
+
+  it('reads an OFD whose DeltaX claims a billion advances per character', async () => {
+    const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    const codes = Array.from({ length: 2000 }, (_, i) => `<ofd:TextObject ID="${i}" Boundary="${20 + (i % 20) * 8} ${20 + Math.floor(i / 20) * 8} 8 8" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g 999999999 5">法治</ofd:TextCode></ofd:TextObject>`).join('')
+    const ofd = zipSync({
+      'OFD.xml': strToU8(`<ofd:OFD ${NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`),
+      'Doc_0/Document.xml': strToU8(`<ofd:Document ${NS}><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/P/Content.xml"/></ofd:Pages></ofd:Document>`),
+      'Doc_0/Pages/P/Content.xml': strToU8(`<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="1">${codes}</ofd:Layer></ofd:Content></ofd:Page>`)
+    })
+    const doc = await readReport(ofd, 'delta.ofd')
+    expect(doc.text.replace(/\s/g, '')).toBe('法治'.repeat(2000))
   })
 
   it('stops a zip-bomb OFD without inflating it all', async () => {

@@ -66,13 +66,13 @@ function resolve(base: string, loc: string): string {
 
 const nums = (s: string | undefined): number[] => (s ?? '').trim().split(/[\s,]+/).filter(Boolean).map(Number)
 
-/** DeltaX/DeltaY: numbers, with `g N v` meaning N times v. */
-function deltas(s: string | undefined): number[] {
+/** DeltaX/DeltaY: numbers, with `g N v` meaning N times v; only as many as the text has characters. */
+function deltas(s: string | undefined, max: number): number[] {
   const t = (s ?? '').trim().split(/\s+/).filter(Boolean)
   const out: number[] = []
-  for (let i = 0; i < t.length && out.length < 100_000; i++) {
+  for (let i = 0; i < t.length && out.length < max; i++) {
     if (t[i] === 'g') {
-      const n = Math.min(Number(t[i + 1]), 100_000)
+      const n = Math.min(Number(t[i + 1]) || 0, max - out.length)
       const v = Number(t[i + 2])
       for (let k = 0; k < n; k++) out.push(v)
       i += 2
@@ -84,7 +84,7 @@ function deltas(s: string | undefined): number[] {
 function pageGlyphs(xml: Uint8Array): Glyph[] {
   const glyphs: Glyph[] = []
   let obj: { x: number; y: number; size: number; ctm: number[] } | null = null
-  let code: { x: number; y: number; dx: number[]; dy: number[] } | null = null
+  let code: { x: number; y: number; dx?: string; dy?: string } | null = null
   let text = ''
   // Where the next TextCode without X/Y continues.
   let penX = 0
@@ -98,7 +98,7 @@ function pageGlyphs(xml: Uint8Array): Glyph[] {
         penX = 0
         penY = 0
       } else if (n === 'TextCode' && obj) {
-        code = { x: a.X !== undefined ? Number(a.X) || 0 : penX, y: a.Y !== undefined ? Number(a.Y) || 0 : penY, dx: deltas(a.DeltaX), dy: deltas(a.DeltaY) }
+        code = { x: a.X !== undefined ? Number(a.X) || 0 : penX, y: a.Y !== undefined ? Number(a.Y) || 0 : penY, dx: a.DeltaX, dy: a.DeltaY }
         text = ''
       }
     },
@@ -113,11 +113,13 @@ function pageGlyphs(xml: Uint8Array): Glyph[] {
         let x = code.x
         let y = code.y
         const chars = Array.from(text)
+        const dx = deltas(code.dx, chars.length)
+        const dy = deltas(code.dy, chars.length)
         chars.forEach((ch, i) => {
-          const adv = code!.dx[i] ?? (/[\u2e80-\uffef“”‘’]/.test(ch) ? obj!.size : obj!.size * 0.5)
+          const adv = dx[i] ?? (/[\u2e80-\uffef“”‘’]/.test(ch) ? obj!.size : obj!.size * 0.5)
           if (ch.trim()) glyphs.push({ ch, x: obj!.x + a * x + c * y + e, y: obj!.y + b * x + d * y + f, w: adv * scale, size })
           x += adv
-          y += code!.dy[i] ?? 0
+          y += dy[i] ?? 0
         })
         penX = x
         penY = y
@@ -167,9 +169,13 @@ export function readOfd(bytes: Uint8Array): ExtractedDoc {
   if (!pagePaths.length) throw new AppError('empty', 'OFD 文件没有页面。')
 
   const pages: Glyph[][] = []
+  // Pages may share one Content.xml; what is parsed in all is bounded like what is inflated.
+  let parsed = 0
   for (const p of pagePaths) {
     const xml = get(p)
     if (!xml) throw broken(`缺少页面 ${p}`)
+    parsed += xml.length
+    if (parsed > LIMITS.maxOfdTotalBytes) throw new AppError('too-large', `OFD 页面内容超过 ${LIMITS.maxOfdTotalBytes / 1048576} MB，可能是异常文件。`)
     pages.push(pageGlyphs(xml))
   }
   const b = new DocBuilder()
