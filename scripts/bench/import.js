@@ -22,11 +22,12 @@ const sources = [
   ...fs.readdirSync(excerpts).filter((f) => f.endsWith('.txt')).map((f) => path.join(excerpts, f))
 ]
 
-/** The same report with a distinct byte pattern, valid in its format: a zip comment, a PDF comment, a line of text. */
+/** The same report with a distinct byte pattern, valid in its format: a zip comment, a PDF comment, a line of text
+ * (after a compound file's last sector, or after an .mht's closing boundary, where readers ignore it). */
 function variant(src, i) {
   const bytes = fs.readFileSync(src)
   const tag = Buffer.from(`bench-${i}`)
-  if (src.endsWith('.docx')) {
+  if (src.endsWith('.docx') || src.endsWith('.ofd')) {
     const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
     const head = Buffer.from(bytes.subarray(0, eocd + 22))
     head.writeUInt16LE(tag.length, eocd + 20)

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: builds a set of at least 1,000 report files of mixed formats from the fixtures, runs
 // `report-audit check` over them and prints files per second and peak memory; on the PDFs of the set
-// it also times poppler's pdftotext (the C++ reference for extraction alone) and prints the ratio.
+// it also times poppler's pdftotext (the C++ reference for extraction alone) and prints the ratio;
+// then each of .doc, .wps, .ofd and .mht on its own.
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -15,7 +16,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-bench-'))
 
 execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: ROOT, stdio: 'inherit' })
 
-// Mixed formats: the real reports as Word, PDF, GBK/UTF-8 HTML, GB18030/UTF-16 text, plus portal excerpts.
+// Mixed formats: the real reports as Word (.docx, .doc, .wps), PDF, OFD, GBK/UTF-8 HTML, .mht, GB18030/UTF-16 text, plus portal excerpts.
 const sources = [
   ...fs.readdirSync(path.join(ROOT, 'tests/fixtures/corpus/formats')).filter((f) => !f.endsWith('.json')).map((f) => path.join(ROOT, 'tests/fixtures/corpus/formats', f)),
   ...fs.readdirSync(path.join(ROOT, 'tests/fixtures/corpus/excerpts')).filter((f) => f.endsWith('.txt')).map((f) => path.join(ROOT, 'tests/fixtures/corpus/excerpts', f))
@@ -59,7 +60,21 @@ if (pdftotext !== null) {
   console.log(`pdftotext on the same ${pdfs.length} PDFs: ${pdftotext.toFixed(2)} s (${(pdfs.length / pdftotext).toFixed(1)} files/s)`)
   console.log(`ratio check/pdftotext: ${ratio.toFixed(2)}× (target ≤ 3×) ${ratio <= 3 ? 'MET' : 'NOT MET'}`)
 }
-console.log(`peak memory target < 500 MB: ${full.stats.maxRssMb < 500 && pdfCheck.stats.maxRssMb < 500 ? 'MET' : 'NOT MET'}`)
+// The formats of issue 14 on their own: Word 97–2003 and WPS, OFD, saved single-file pages.
+const byFormat = []
+for (const ext of ['.doc', '.wps', '.ofd', '.mht']) {
+  const files = sources.filter((f) => f.endsWith(ext))
+  if (!files.length) continue
+  const dir = path.join(work, ext.slice(1))
+  fs.mkdirSync(dir)
+  const n = Number(process.env.BENCH_FORMAT_FILES ?? 200)
+  for (let i = 0; i < n; i++) fs.copyFileSync(files[i % files.length], path.join(dir, `${String(i).padStart(4, '0')}${ext}`))
+  const r = check(dir)
+  byFormat.push(r)
+  console.log(`check on ${r.total} ${ext} files (${r.ok} read): ${r.seconds.toFixed(2)} s (${(r.total / r.seconds).toFixed(1)} files/s), peak memory ${r.stats.maxRssMb.toFixed(0)} MB`)
+}
+const peaks = [full, pdfCheck, ...byFormat].map((r) => r.stats.maxRssMb)
+console.log(`peak memory target < 500 MB: ${peaks.every((m) => m < 500) ? 'MET' : 'NOT MET'}`)
 fs.rmSync(work, { recursive: true, force: true })
 
 // The import benchmark (project store, per-file transactions, event-loop stalls) on the same build.

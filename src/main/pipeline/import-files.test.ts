@@ -84,9 +84,9 @@ describe('importPaths', () => {
     const byName = Object.fromEntries(summary.outcomes.map((o) => [path.basename(o.file), o]))
     expect(byName['空文件.txt']).toMatchObject({ kind: 'failed', code: 'empty' })
     expect(byName['损坏.pdf']).toMatchObject({ kind: 'failed', code: 'corrupt' })
-    expect(byName['旧格式.doc']).toMatchObject({ kind: 'failed', code: 'unsupported-format' })
+    expect(byName['旧格式.doc']).toMatchObject({ kind: 'failed', code: 'corrupt' })
     // a file in a dropped folder gets the same advice as when named on its own
-    expect(byName['旧格式.doc']!.message).toMatch(/另存为/)
+    expect(byName['旧格式.doc']!.message).toMatch(/另存为.*\.docx/)
     const dup = summary.outcomes.find((o) => o.kind === 'duplicate')!
     expect(dup.message).toMatch(/内容完全相同/)
     for (const o of summary.outcomes) expect(o.message.length).toBeGreaterThan(4)

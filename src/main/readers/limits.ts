@@ -12,5 +12,17 @@ export const LIMITS = {
   /** Deepest HTML nesting followed; deeper elements are flattened. */
   maxHtmlDepth: 256,
   /** Most PDF pages read. */
-  maxPdfPages: 500
+  maxPdfPages: 500,
+  /** Most directory entries read from a compound file (.doc, .wps). */
+  maxCfbEntries: 10_000,
+  /** Most entries of a zip container (OFD) looked at; a real OFD has a few per page. */
+  maxZipEntries: 20_000,
+  /** Largest inflated OFD part, and all parts of one OFD together. */
+  maxOfdPartBytes: 16 * 1024 * 1024,
+  maxOfdTotalBytes: 96 * 1024 * 1024,
+  /** Most OFD pages read (as for PDF). */
+  maxOfdPages: 500,
+  /** Most MIME parts in a saved page (.mht), and how deep multiparts may nest. */
+  maxMimeParts: 5_000,
+  maxMimeDepth: 8
 }

@@ -109,8 +109,9 @@ describe('bad input gets a stable code and a reason', () => {
   it.each([
     ['empty file', new Uint8Array(0), 'empty.txt', 'empty'],
     ['whitespace only', strToU8('   \n\n  '), 'blank.txt', 'empty'],
-    ['legacy .doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]), 'old.doc', 'unsupported-format'],
-    ['WPS file', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]), 'old.wps', 'unsupported-format'],
+    // a compound-file signature with nothing behind it: damaged (the reader adds the 另存为 .docx advice)
+    ['damaged .doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]), 'old.doc', 'corrupt'],
+    ['damaged WPS file', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]), 'old.wps', 'corrupt'],
     [
       'password-protected Word',
       Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(100), ...Buffer.from('EncryptedPackage', 'utf16le')]),

@@ -6,6 +6,17 @@ import { SUPPORTED_EXTENSIONS } from '../readers'
 
 const PROJECT_FILTER = [{ name: '审核项目', extensions: ['raudit'] }]
 
+/** All report files first (the default), then one group per kind, so a reviewer can narrow the list. */
+const bare = SUPPORTED_EXTENSIONS.map((e) => e.slice(1))
+const REPORT_FILTERS: Electron.FileFilter[] = [
+  { name: '报告文件', extensions: bare },
+  { name: 'Word / WPS 文档', extensions: bare.filter((e) => /^(docx|doc|wps)$/.test(e)) },
+  { name: '版式文件（PDF、OFD）', extensions: bare.filter((e) => /^(pdf|ofd)$/.test(e)) },
+  { name: '网页', extensions: bare.filter((e) => /html?$|^mht/.test(e)) },
+  { name: '文本', extensions: bare.filter((e) => /^(txt|text|md|markdown)$/.test(e)) },
+  { name: '所有文件', extensions: ['*'] }
+]
+
 export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
   const parent = () => window() ?? undefined
   return {
@@ -16,10 +27,7 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
           : {
               title: '选择要导入的报告',
               properties: ['openFile', 'multiSelections'],
-              filters: [
-                { name: '报告文件', extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)) },
-                { name: '所有文件', extensions: ['*'] }
-              ]
+              filters: REPORT_FILTERS
             }
       const w = parent()
       const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts)

@@ -1,6 +1,6 @@
 // Types for an extracted document and its analysis, shared by main, renderer and the CLI.
 
-export type ReportFormat = 'docx' | 'pdf' | 'html' | 'txt' | 'md'
+export type ReportFormat = 'docx' | 'pdf' | 'html' | 'txt' | 'md' | 'doc' | 'wps' | 'ofd' | 'mht'
 
 export type BlockKind = 'title' | 'heading' | 'paragraph' | 'table' | 'list'
 

@@ -21,7 +21,7 @@ const zh = {
     folder: '导入文件夹…',
     samples: '导入示例报告',
     dropHere: '松开鼠标，导入这些文件和文件夹',
-    dropHint: '支持 Word（.docx）、PDF、网页（.html/.htm）、文本（.txt/.md，任意中文编码）；文件夹会逐层读取',
+    dropHint: '支持 Word（.docx/.doc）、WPS（.wps）、PDF、OFD、网页（.html/.htm/.mht）、文本（.txt/.md，任意中文编码）；文件夹会逐层读取',
     running: '正在导入 {done}/{total}',
     current: '当前：{name}',
     cancel: '取消导入',
@@ -152,7 +152,7 @@ const zh = {
   empty: {
     title: '这个项目还没有报告',
     lead: '把报告文件或整个文件夹拖到窗口任意位置即可导入；也可以：',
-    formats: '可导入 Word（.docx）、PDF、网页（.html/.htm）和文本（.txt/.md）。旧版 .doc/.wps 请先另存为 .docx。'
+    formats: '可导入 Word（.docx/.doc）、WPS（.wps）、PDF、OFD、网页（.html/.htm/.mht）和文本（.txt/.md）。'
   }
 }
 
@@ -179,7 +179,7 @@ const en: Messages = {
     folder: 'Import folder…',
     samples: 'Import sample reports',
     dropHere: 'Drop to import these files and folders',
-    dropHint: 'Word (.docx), PDF, web pages (.html/.htm), text (.txt/.md, any Chinese encoding); folders are read recursively',
+    dropHint: 'Word (.docx/.doc), WPS (.wps), PDF, OFD, web pages (.html/.htm/.mht), text (.txt/.md, any Chinese encoding); folders are read recursively',
     running: 'Importing {done}/{total}',
     current: 'Now: {name}',
     cancel: 'Cancel import',
@@ -310,7 +310,7 @@ const en: Messages = {
   empty: {
     title: 'This project has no reports yet',
     lead: 'Drop report files or whole folders anywhere on the window to import them, or:',
-    formats: 'Word (.docx), PDF, web pages (.html/.htm) and text (.txt/.md) can be imported. Save old .doc/.wps files as .docx first.'
+    formats: 'Word (.docx/.doc), WPS (.wps), PDF, OFD, web pages (.html/.htm/.mht) and text (.txt/.md) can be imported.'
   }
 }
 
