@@ -7,7 +7,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import readXlsxFile from 'read-excel-file/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CORPUS } from '../../../tests/helpers/fixtures'
+import { CORPUS, gbk } from '../../../tests/helpers/fixtures'
 import { createServices, type Services } from './create-services'
 import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
@@ -141,7 +141,7 @@ describe('the roster', () => {
 
   it('a GBK CSV roster from Excel on Chinese Windows, and a sheet without names is refused with the reason', async () => {
     const csv = path.join(dir, '名单.csv')
-    fs.writeFileSync(csv, gbkEncode('单位名称,层级,别名\r\n新城镇,乡镇,"新城,新城镇政府"\r\n'))
+    fs.writeFileSync(csv, gbk('单位名称,层级,别名\r\n新城镇,乡镇,"新城,新城镇政府"\r\n'))
     dialogs.sheets.push(csv)
     expect(await api.roster.pickAndImportUnits()).toMatchObject({ added: 1 })
     expect((await api.roster.units())[0]).toMatchObject({ name: '新城镇', aliases: ['新城', '新城镇政府'] })
@@ -171,22 +171,3 @@ describe('the roster', () => {
     expect(wb.worksheets[0]!.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 })
   })
 })
-
-/** GBK bytes for the characters these tests use, by asking the decoder which byte pair gives each. */
-function gbkEncode(s: string): Uint8Array {
-  const dec = new TextDecoder('gbk')
-  const table = new Map<string, [number, number]>()
-  const need = new Set([...s].filter((c) => c.charCodeAt(0) > 0x7f))
-  for (let hi = 0x81; hi <= 0xfe && table.size < need.size; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      const c = dec.decode(new Uint8Array([hi, lo]))
-      if (need.has(c) && !table.has(c)) table.set(c, [hi, lo])
-    }
-  const out: number[] = []
-  for (const c of s) {
-    const code = c.charCodeAt(0)
-    if (code <= 0x7f) out.push(code)
-    else out.push(...table.get(c)!)
-  }
-  return new Uint8Array(out)
-}

@@ -375,7 +375,9 @@ export class SubmissionRepository {
         files: g.files.length,
         versions: new Set(g.files.map((x) => x.version ?? 1)).size,
         received,
-        receivedLate: u.level === 'department' ? daysAfter(received, year, settings.submitBy) : null,
+        // The import date stands for the day it reached the office only while the year's reports are being
+        // collected (the year after the report year); a report imported later says nothing about lateness.
+        receivedLate: u.level === 'department' && received?.startsWith(String(year + 1)) ? daysAfter(received, year, settings.submitBy) : null,
         published,
         daysLate: daysAfter(published, year, settings.publishBy),
         review: SubmissionRepository.reviewState(f),

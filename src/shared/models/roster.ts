@@ -54,7 +54,10 @@ export interface RosterRow {
   versions: number
   /** When the first file of the submission reached the project (YYYY-MM-DD). */
   received: string | null
-  /** Days a department's submission came after its deadline; 0 on time, null when not a department or nothing received. */
+  /**
+   * Days a department's submission came after its deadline (3月1日); 0 on time; null when not a department,
+   * nothing received, or imported outside the collection year (the import date then says nothing).
+   */
   receivedLate: number | null
   /** The earliest publication date shown by any of its files (YYYY-MM-DD). */
   published: string | null
