@@ -2,7 +2,7 @@
 
 import { AppError } from '../../shared/errors'
 import { makeAnchor, resolveAnchor } from '../../shared/anchor'
-import { sketchSimilarity } from '../domain/sketch'
+import { SAME_REPORT } from '../domain/sketch'
 import type { ReviewApi } from '../../shared/ipc/contract'
 import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../../shared/models/review'
 import type { Author, StoredAnnotation } from '../store/review-repository'
@@ -123,11 +123,13 @@ export class ReviewService implements ReviewApi {
     const reports = this.ws.project.reports
     const mine = reports.sketch(reportId)
     if (!mine) throw new AppError('not-found', `项目中没有编号为 ${reportId} 的报告。`)
+    // Candidates come from the fingerprint index (no scan of every report); only those holding reviewer work count.
+    const work = this.reviews.workCounts()
     const out: OtherVersion[] = []
-    for (const [id, work] of this.reviews.workCounts()) {
-      if (id === reportId || sketchSimilarity(mine, reports.sketch(id) ?? new Uint32Array()) < 0.5) continue
-      const r = reports.get(id)
-      if (r) out.push({ id, fileName: r.fileName, importedAt: r.importedAt, ...work })
+    for (const { id } of this.ws.project.submissions.similar(reportId, mine, SAME_REPORT)) {
+      const w = work.get(id)
+      const r = w && reports.get(id)
+      if (r) out.push({ id, fileName: r.fileName, importedAt: r.importedAt, ...w })
     }
     return out.sort((a, b) => a.id - b.id)
   }
