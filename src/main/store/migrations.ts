@@ -214,6 +214,12 @@ CREATE TABLE sketch_hashes (
 );
 CREATE INDEX sketch_hashes_by_hash ON sketch_hashes(hash);
 CREATE INDEX sketch_hashes_by_report ON sketch_hashes(report_id);
+-- How many reports hold each hash: a passage every report has (the standard formulas) tells nothing
+-- about which reports are versions of one another, and is left out of the look-up.
+CREATE TABLE sketch_df (
+  hash INTEGER PRIMARY KEY,
+  n    INTEGER NOT NULL
+);
 `
   }
 ]

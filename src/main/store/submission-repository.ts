@@ -73,23 +73,43 @@ export class SubmissionRepository {
 
   /** Stores the fingerprint hashes of a report, so its other versions and formats are found by index. */
   indexSketch(reportId: number, sketch: Uint32Array): void {
-    const del = this.db.prepare('DELETE FROM sketch_hashes WHERE report_id = ?')
+    const old = this.db.prepare<[number], { hash: number }>('SELECT hash FROM sketch_hashes WHERE report_id = ?').all(reportId)
+    const dec = this.db.prepare('UPDATE sketch_df SET n = n - 1 WHERE hash = ?')
+    for (const { hash } of old) dec.run(hash)
+    this.db.prepare('DELETE FROM sketch_hashes WHERE report_id = ?').run(reportId)
     const ins = this.db.prepare('INSERT INTO sketch_hashes (hash, report_id) VALUES (?, ?)')
-    del.run(reportId)
-    for (const h of sketch) ins.run(h, reportId)
+    const inc = this.db.prepare('INSERT INTO sketch_df (hash, n) VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1')
+    for (const h of new Set(sketch)) {
+      ins.run(h, reportId)
+      inc.run(h)
+    }
   }
 
-  /** Reports sharing passages with this fingerprint (through the index), most similar first, above `min`. */
+  /**
+   * Reports sharing passages with this fingerprint (through the index), most similar first, above
+   * `min`. Hashes most reports hold (standard wording) are left out of the look-up, so its cost stays
+   * flat as the project grows; the similarity itself is then computed on the whole fingerprints.
+   */
   similar(reportId: number, sketch: Uint32Array, min = SAME_REPORT): Array<{ id: number; similarity: number }> {
     if (!sketch.length) return []
-    // A report needs some of the 128 hashes in common to reach `min`; the index finds those without a scan.
-    const need = Math.max(1, Math.floor(sketch.length * min * 0.5))
+    const reports = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports').get()!.n
+    const common = Math.max(20, Math.ceil(reports * 0.02))
+    const df = new Map(
+      this.db
+        .prepare<[string], { hash: number; n: number }>('SELECT hash, n FROM sketch_df WHERE hash IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify([...sketch]))
+        .map((r) => [r.hash, r.n])
+    )
+    const distinctive = [...sketch].filter((h) => (df.get(h) ?? 0) <= common)
+    if (!distinctive.length) return []
+    // A version shares about as many of its distinctive hashes as of all of them.
+    const need = Math.max(1, Math.floor(distinctive.length * min * 0.5))
     const rows = this.db
       .prepare<[string, number, number], { id: number }>(
         `SELECT report_id AS id FROM sketch_hashes WHERE hash IN (SELECT value FROM json_each(?)) AND report_id <> ?
           GROUP BY report_id HAVING count(*) >= ?`
       )
-      .all(JSON.stringify([...sketch]), reportId, need)
+      .all(JSON.stringify(distinctive), reportId, need)
     return rows
       .map((r) => ({ id: r.id, similarity: sketchSimilarity(sketch, this.reports.sketch(r.id) ?? new Uint32Array()) }))
       .filter((r) => r.similarity >= min)

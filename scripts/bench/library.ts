@@ -1,0 +1,127 @@
+// The library at 10,000 reports: builds a project of realistic full-length reports once (cached in
+// bench-results/cache), importing them 1,000 at a time with `report-audit import` and printing files/s
+// and the longest event-loop stall per 1,000; then times the library list (and its size), full-text
+// search per term length (p50/p95) and finding other versions of a report.
+// Run: npx tsx scripts/bench/library.ts   (BENCH_LIBRARY_REPORTS=2000 for a smaller project)
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Project } from '../../src/main/store/project'
+import { LibraryService } from '../../src/main/services/library-service'
+import { synthReport } from './synth-reports.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const BIN = path.join(ROOT, 'bin', 'report-audit.js')
+const N = Number(process.env.BENCH_LIBRARY_REPORTS ?? 10_000)
+const BATCH = 1000
+const CACHE = path.join(ROOT, 'bench-results', 'cache', `library-${N}-v1`)
+const PROJECT = path.join(CACHE, 'library.raudit')
+const IMPORT_LOG = path.join(CACHE, 'import.json')
+
+interface BatchStats {
+  from: number
+  to: number
+  seconds: number
+  filesPerSecond: number
+  maxStallMs: number
+  maxRssMb: number
+}
+
+function build(): BatchStats[] {
+  fs.rmSync(CACHE, { recursive: true, force: true })
+  fs.mkdirSync(CACHE, { recursive: true })
+  const stats: BatchStats[] = []
+  for (let from = 0; from < N; from += BATCH) {
+    const dir = path.join(CACHE, `batch-${from}`)
+    fs.mkdirSync(dir)
+    for (let i = from; i < Math.min(N, from + BATCH); i++) {
+      const r = synthReport(i)
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(5, '0')}-${r.unit}.txt`), r.text)
+    }
+    const t0 = process.hrtime.bigint()
+    const res = spawnSync(process.execPath, [BIN, 'import', '--json', '--stats', '--project', PROJECT, dir], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+    const s = JSON.parse(res.stderr.trim().split('\n').pop()!) as { files: number; maxStallMs: number; maxRssMb: number }
+    const row = { from, to: Math.min(N, from + BATCH), seconds, filesPerSecond: s.files / seconds, maxStallMs: s.maxStallMs, maxRssMb: s.maxRssMb }
+    stats.push(row)
+    console.log(`import ${row.from}–${row.to}: ${row.filesPerSecond.toFixed(1)} files/s, longest stall ${row.maxStallMs.toFixed(0)} ms, peak ${row.maxRssMb.toFixed(0)} MB`)
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  fs.writeFileSync(IMPORT_LOG, JSON.stringify(stats, null, 2))
+  return stats
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
+}
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
+  const t0 = performance.now()
+  const r = await fn()
+  return [performance.now() - t0, r]
+}
+
+async function main() {
+  if (!fs.existsSync(BIN)) spawnSync('npm', ['run', 'build:cli', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+  let importStats: BatchStats[]
+  if (fs.existsSync(PROJECT) && fs.existsSync(IMPORT_LOG)) {
+    importStats = JSON.parse(fs.readFileSync(IMPORT_LOG, 'utf8')) as BatchStats[]
+    console.log(`library: using the cached project of ${N} reports (${path.relative(ROOT, CACHE)}); delete it to rebuild`)
+  } else {
+    console.log(`library: building a project of ${N} full-length reports …`)
+    importStats = build()
+  }
+  const size = fs.statSync(PROJECT).size
+  console.log(`project file: ${(size / 1048576).toFixed(0)} MB, ${(size / N / 1024).toFixed(0)} KB per report`)
+  const worstStall = Math.max(...importStats.map((s) => s.maxStallMs))
+  const slowest = Math.min(...importStats.map((s) => s.filesPerSecond))
+  console.log(`import: slowest 1,000 at ${slowest.toFixed(1)} files/s (target ≥ 50) ${slowest >= 50 ? 'MET' : 'NOT MET'}; longest stall ${worstStall.toFixed(0)} ms (target < 50) ${worstStall < 50 ? 'MET' : 'NOT MET'}`)
+
+  const project = Project.open(PROJECT, { create: false })
+  const ws = { project } as unknown as ConstructorParameters<typeof LibraryService>[0]
+  const library = new LibraryService(ws)
+  const lists: Array<[string, () => Promise<unknown[]>]> = [
+    ['submissions', () => library.submissions()],
+    ['files', () => library.list()]
+  ]
+  for (const [name, fn] of lists) {
+    const runs: number[] = []
+    let bytes = 0
+    for (let k = 0; k < 5; k++) {
+      const [ms, rows] = await time(fn)
+      runs.push(ms)
+      bytes = Buffer.byteLength(JSON.stringify(rows))
+    }
+    const p50 = percentile(runs, 50)
+    console.log(`library list (${name}): ${p50.toFixed(0)} ms, ${(bytes / 1048576).toFixed(2)} MB of JSON (target < 100 ms and < 1 MB) ${p50 < 100 && bytes < 1048576 ? 'MET' : 'NOT MET'}`)
+  }
+
+  const queries: Record<string, string[]> = {
+    '1 character': ['法', '镇', '罚', '赔', '鉴', '湖', '审', '诉', '监', '档'],
+    '2 characters': ['普法', '执法', '复议', '调解', '公证', '信访', '听证', '备案', '考核', '宪法'],
+    '3 characters': ['民法典', '法治化', '第一责', '规范性', '合法性', '法律顾', '公开日', '执法证', '信息公', '矛盾纠'],
+    '4+ characters': ['法治政府建设', '行政执法公示', '依法行政', '重大行政决策', '法律顾问制度', '乡村振兴战略', '营商环境', '政府信息公开', '三项制度', '公共法律服务']
+  }
+  for (const [label, qs] of Object.entries(queries)) {
+    const runs: number[] = []
+    let hits = 0
+    for (let round = 0; round < 3; round++)
+      for (const q of qs) {
+        const [ms, r] = await time(() => library.search(q))
+        runs.push(ms)
+        hits += Array.isArray(r) ? r.length : ((r as { total?: number }).total ?? 0)
+      }
+    const p95 = percentile(runs, 95)
+    console.log(`search, ${label}: p50 ${percentile(runs, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (target p95 < 50 ms) ${p95 < 50 ? 'MET' : 'NOT MET'}; ${Math.round(hits / runs.length)} hits on average`)
+  }
+  const ids = project.reports.ids()
+  const sample = Array.from({ length: 20 }, (_, k) => ids[Math.floor((k * ids.length) / 20)]!)
+  const vruns: number[] = []
+  for (const id of sample) vruns.push((await time(() => project.submissions.similar(id, project.reports.sketch(id)!)))[0])
+  console.log(`other versions of a report (fingerprint index): p50 ${percentile(vruns, 50).toFixed(1)} ms, p95 ${percentile(vruns, 95).toFixed(1)} ms`)
+  project.close()
+}
+
+void main()

@@ -1,0 +1,10 @@
+// Types of synth-reports.js (plain JavaScript, so the node benchmarks can import it too).
+export interface SynthReport {
+  unit: string
+  county: string
+  year: number
+  published: string
+  text: string
+}
+export function unitName(i: number): string
+export function synthReport(i: number, opts?: { unit?: string; year?: number; chars?: number }): SynthReport
