@@ -134,7 +134,7 @@ describe('scope: evidence counts only from the year’s work', () => {
       ['shortcomings', 'present'],
       ['responsibility', 'present'],
       ['plans', 'present'],
-      ['other', 'missing']
+      ['other', 'none']
     ])
   })
 })

@@ -210,8 +210,8 @@ const en: Messages = {
     count: '{n} reports',
     clearFilters: 'Clear filters',
     none: '(none)',
-    status: { present: 'Present', partial: 'Partial', missing: 'Missing' },
-    levels: { township: 'Township', county: 'County', city: 'City', department: 'Department' },
+    status: { present: 'Present', partial: 'Partial', missing: 'Missing', none: 'None' },
+    levels: { township: 'Township', county: 'County', city: 'City', province: 'Province', department: 'Department' },
     finding: { 'late-publication': 'Published late', 'no-causes': 'No causes', 'few-figures': 'Few figures', 'year-mismatch': 'Year mismatch' },
     noFindings: 'None'
   },

@@ -1,0 +1,283 @@
+// The parts of a report (the year's work, shortcomings, next year's plans, other matters) read from
+// what each part is: the year it is about, whether it tells what was done or what will be done, what
+// its heading names, and where it stands. Heading wordings are one cue among these, not a list to match.
+
+import type { Heading, Section, SectionRole } from '../../shared/models/report'
+import {
+  FIGURE,
+  FLAT_PLANS,
+  FLAT_SHORTCOMINGS,
+  FUTURE_RE,
+  HEADING_NUMBERING,
+  NEXT_YEAR_RE,
+  NUMBERING_PREFIX,
+  OTHER_MATTERS,
+  PAST_RE,
+  PLAN_NOT_RE,
+  PLAN_RE,
+  PLAN_WEAK_RE,
+  SHORTCOMING_MARKER_RE,
+  SHORTCOMING_NOT_RE,
+  SHORTCOMING_RE,
+  THIS_YEAR_RE,
+  WORK_RE
+} from './lexicon'
+import type { Line } from './structure'
+
+/** What a heading alone says: a role, 'mixed' (problems and plans), or 'plan?' (措施/重点: decided by the body and place). */
+export type HeadingRole = SectionRole | 'mixed' | 'plan?'
+
+function yearsIn(t: string): number[] {
+  const out: number[] = []
+  const re = /((?:19|20)\d{2})\s*(?:年|-|—)/g
+  for (let m = re.exec(t); m; m = re.exec(t)) out.push(Number(m[1]))
+  return out
+}
+
+/**
+ * The role a heading names. `reportYear` is the year the report covers: a heading about a later year
+ * (「2021年推进法治政府建设的主要措施」 in a 2020 report) is the plan whatever its words.
+ */
+export function classifyHeading(text: string, reportYear: number | null = null): HeadingRole {
+  const t = text.replace(NUMBERING_PREFIX, '')
+  if (OTHER_MATTERS.test(t)) return 'other'
+  const years = yearsIn(t)
+  const later = reportYear !== null && years.some((y) => y > reportYear) && !years.some((y) => y <= reportYear)
+  const sameYear = reportYear !== null && years.some((y) => y <= reportYear)
+  const next = NEXT_YEAR_RE.test(t)
+  const s = SHORTCOMING_RE.test(t) && !SHORTCOMING_NOT_RE.test(t)
+  const workWords = WORK_RE.test(t)
+  const p = (PLAN_RE.test(t) && !PLAN_NOT_RE.test(t)) || ((later || next) && !workWords)
+  // 「存在的问题及下一步打算」「存在问题及整改措施」: problems and intentions under one heading.
+  if (s && (p || PLAN_WEAK_RE.test(t))) return 'mixed'
+  if (s) return 'shortcomings'
+  if (p) return 'plans'
+  if (PLAN_WEAK_RE.test(t) && !workWords && !THIS_YEAR_RE.test(t) && !sameYear) return 'plan?'
+  return 'work'
+}
+
+const count = (re: RegExp, s: string): number => {
+  re.lastIndex = 0
+  let n = 0
+  while (re.exec(s)) n++
+  return n
+}
+
+/** How much a stretch of text tells what will be done, what was done, and what falls short. */
+export interface Tense {
+  future: number
+  past: number
+  short: number
+}
+
+/** Future markers that are not the 将 of 「将X纳入」 (which means 把) nor the 要 of 主要/重要. */
+const FUTURE_WILL = /将(?=继续|进一步|持续|着力|全面|深入|加快|坚持|围绕|不断|重点|积极|大力|切实|努力|认真|聚焦|以|从|在)|(?<![主重需纲摘提概只])要(?=[^求点素件闻])/g
+
+export function tenseOf(body: string): Tense {
+  return {
+    future: count(FUTURE_RE, body) + count(FUTURE_WILL, body),
+    past: count(PAST_RE, body) + count(FIGURE, body),
+    short: count(SHORTCOMING_MARKER_RE, body)
+  }
+}
+
+/** The body speaks of what will be done rather than of what was done. */
+export function speaksOfFuture(t: Tense): boolean {
+  return t.future >= 2 && t.future > 1.5 * t.past
+}
+
+/** Top-level headings are the report's parts; headings without numbering take the top level of the numbered ones. */
+function isNumbered(text: string): boolean {
+  return HEADING_NUMBERING.some((r) => r.re.test(text))
+}
+
+export interface SectionInput {
+  lines: Line[]
+  headings: Heading[]
+  bodyStartLine: number
+  closingLine: number
+  text: string
+  reportYear: number | null
+}
+
+export function buildSections(inp: SectionInput): Section[] {
+  const { lines, headings, bodyStartLine, closingLine, text, reportYear } = inp
+  const bodyStart = lines[bodyStartLine]?.start ?? 0
+  const bodyEnd = closingLine < lines.length ? lines[closingLine]!.start : (lines[lines.length - 1]?.end ?? 0)
+  const inBody = headings.filter((h) => h.start >= bodyStart && h.start < bodyEnd && h.level <= 4)
+  const numberedLevels = inBody.filter((h) => isNumbered(h.text)).map((h) => h.level)
+  const top = numberedLevels.length ? Math.min(...numberedLevels) : 1
+  // An unnumbered heading (「存在的问题」 on its own line) stands at the top level.
+  const numbered = inBody.map((h) => (!isNumbered(h.text) && h.level === 1 && h.level < top ? { ...h, level: top } : h))
+  const sections: Section[] = []
+  if (!numbered.length) {
+    sections.push({ role: 'work', heading: null, start: bodyStart, end: bodyEnd })
+    return refineFlat(sections, lines, reportYear)
+  }
+  const tops = numbered.filter((h) => h.level === top)
+  if (tops[0]!.start > bodyStart) sections.push({ role: 'preamble', heading: null, start: bodyStart, end: tops[0]!.start })
+  const parts = tops.map((h, i) => ({ h, end: i + 1 < tops.length ? tops[i + 1]!.start : bodyEnd, role: classifyHeading(h.text, reportYear) }))
+  const bodyOf = (p: { h: Heading; end: number }) => text.slice(p.h.end, p.end)
+  let seenShortcomings = false
+  parts.forEach((p, i) => {
+    let role = p.role
+    const last = i === parts.length - 1 || parts.slice(i + 1).every((q) => q.role === 'other')
+    if (role === 'plan?') {
+      // 「主要措施」「工作重点」: the plan when it stands where plans stand and tells what will be done.
+      role = (seenShortcomings || last) && speaksOfFuture(tenseOf(bodyOf(p))) ? 'plans' : 'work'
+    } else if (role === 'work' && seenShortcomings && i > 0 && !WORK_RE.test(p.h.text)) {
+      // A part after the shortcomings whose heading names nothing (「坚定不移推进法治政府建设」) but whose body is all intentions.
+      const tense = tenseOf(bodyOf(p))
+      if (speaksOfFuture(tense) && tense.future >= 4) role = 'plans'
+    }
+    if (role === 'shortcomings' || role === 'mixed') seenShortcomings = true
+    if (role !== 'mixed') {
+      sections.push({ role, heading: p.h, start: p.h.start, end: p.end })
+      return
+    }
+    sections.push(...splitMixed(p.h, p.end, numbered, top, lines, text, reportYear))
+  })
+  const withPlans = splitTrailingPlans(sections, lines, reportYear)
+  // Only work found at the top: the report may name its shortcomings and plans lower down.
+  if (!withPlans.some((s) => s.role === 'shortcomings' || s.role === 'plans')) {
+    return refineNested(withPlans, numbered.filter((h) => h.level > top), lines, reportYear)
+  }
+  return withPlans
+}
+
+/** 「存在的问题和下一步打算」: split by its subheadings, else at the paragraph where the intentions begin. */
+function splitMixed(h: Heading, end: number, numbered: Heading[], top: number, lines: Line[], text: string, reportYear: number | null): Section[] {
+  const subs = numbered.filter((s) => s.level > top && s.start > h.start && s.start < end)
+  const subLevel = subs.length ? Math.min(...subs.map((s) => s.level)) : 0
+  const planSub = subs.find((s) => s.level === subLevel && classifyHeading(s.text, reportYear) === 'plans')
+  if (planSub) {
+    return [
+      { role: 'shortcomings', heading: h, start: h.start, end: planSub.start },
+      { role: 'plans', heading: planSub, start: planSub.start, end }
+    ]
+  }
+  // No subheading names the plans: cut where the paragraphs turn from problems to intentions.
+  const paras = lines.filter((l) => !l.clutter && l.start >= h.end && l.start < end)
+  const units = paras.length > 1 ? paras.map((l) => ({ start: l.start, text: l.text })) : sentencesOf(text, h.end, end)
+  let best = -1
+  let bestScore = 0
+  const tenses = units.map((u) => tenseOf(u.text))
+  for (let k = 1; k < units.length; k++) {
+    let score = 0
+    for (let j = 0; j < units.length; j++) {
+      const t = tenses[j]!
+      score += j < k ? t.short - t.future : t.future - t.short
+    }
+    if (FLAT_PLANS.test(units[k]!.text) || /^(?:针对|为此|对此)/.test(units[k]!.text)) score += 3
+    if (score > bestScore) {
+      bestScore = score
+      best = k
+    }
+  }
+  if (best < 0) return [{ role: 'shortcomings', heading: h, start: h.start, end }]
+  return [
+    { role: 'shortcomings', heading: h, start: h.start, end: units[best]!.start },
+    { role: 'plans', heading: null, start: units[best]!.start, end }
+  ]
+}
+
+/** Sentences of text[from, to) as units with their start offsets. */
+function sentencesOf(text: string, from: number, to: number): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = []
+  let s = from
+  for (let i = from; i < to; i++) {
+    const c = text[i]
+    if (c === '。' || c === ';' || c === '\n' || i === to - 1) {
+      const t = text.slice(s, i + 1).trim()
+      if (t) out.push({ start: s + (text.slice(s, i + 1).length - text.slice(s, i + 1).trimStart().length), text: t })
+      s = i + 1
+    }
+  }
+  return out
+}
+
+/**
+ * A shortcomings part whose later paragraph opens the plans without a heading (「下一步，我镇将…」, or
+ * 「2021年，…将…」 in a 2020 report) ends there; so does the last work part when nothing follows it.
+ */
+function splitTrailingPlans(sections: Section[], lines: Line[], reportYear: number | null): Section[] {
+  if (sections.some((s) => s.role === 'plans')) return sections
+  const out: Section[] = []
+  for (const sec of sections) {
+    if (sec.role !== 'shortcomings') {
+      out.push(sec)
+      continue
+    }
+    const paras = lines.filter((l) => !l.clutter && l.start > sec.start && l.start < sec.end && !(sec.heading && l.start < sec.heading.end))
+    const opener = paras.find((p) => opensPlans(p.text, reportYear))
+    if (!opener) {
+      out.push(sec)
+      continue
+    }
+    out.push({ ...sec, end: opener.start }, { role: 'plans', heading: null, start: opener.start, end: sec.end })
+  }
+  return out
+}
+
+/** A paragraph that opens the plans: 「下一步，…」, or a later year with an intention. */
+function opensPlans(t: string, reportYear: number | null): boolean {
+  const m = FLAT_PLANS.exec(t)
+  if (!m) return false
+  const y = /^((?:19|20)\d{2})年/.exec(m[0])
+  if (!y) return true
+  return reportYear === null ? speaksOfFuture(tenseOf(t)) : Number(y[1]) > reportYear
+}
+
+/** Shortcomings and plans given as subsections of one big section. */
+function refineNested(sections: Section[], subs: Heading[], lines: Line[], reportYear: number | null): Section[] {
+  const out: Section[] = []
+  for (const sec of sections) {
+    const inner = subs.filter((h) => h.start > sec.start && h.start < sec.end)
+    const level = inner.length ? Math.min(...inner.map((h) => h.level)) : 0
+    const marks = inner.filter((h) => h.level === level).map((h) => ({ h, role: classifyHeading(h.text, reportYear) }))
+    const firstSpecial = marks.findIndex((m) => m.role === 'shortcomings' || m.role === 'plans' || m.role === 'mixed')
+    if (firstSpecial < 0) {
+      out.push(sec)
+      continue
+    }
+    let from = sec.start
+    let role: SectionRole = sec.role
+    let heading = sec.heading
+    for (const m of marks.slice(firstSpecial)) {
+      const r: SectionRole = m.role === 'mixed' ? 'shortcomings' : m.role === 'work' || m.role === 'plan?' ? role : m.role
+      if (r !== role) {
+        out.push({ role, heading, start: from, end: m.h.start })
+        role = r
+        heading = m.h
+        from = m.h.start
+      }
+    }
+    out.push({ role, heading, start: from, end: sec.end })
+  }
+  return out.some((s) => s.role !== 'work' && s.role !== 'preamble') ? out : refineFlat(out, lines, reportYear)
+}
+
+/** No headings name the parts: find the paragraphs that open the shortcomings and the plans. */
+function refineFlat(sections: Section[], lines: Line[], reportYear: number | null): Section[] {
+  const out: Section[] = []
+  for (const sec of sections) {
+    if (sec.role !== 'work') {
+      out.push(sec)
+      continue
+    }
+    const paras = lines.filter((l) => !l.clutter && l.start >= sec.start && l.start < sec.end)
+    let from = sec.start
+    let role: SectionRole = 'work'
+    for (const p of paras) {
+      const r: SectionRole | null =
+        FLAT_SHORTCOMINGS.test(p.text.slice(0, 80)) && role === 'work' ? 'shortcomings' : (role as SectionRole) !== 'plans' && p.start > sec.start && opensPlans(p.text, reportYear) ? 'plans' : null
+      if (r && r !== role) {
+        if (p.start > from) out.push({ role, heading: null, start: from, end: p.start })
+        role = r
+        from = p.start
+      }
+    }
+    out.push({ role, heading: sec.heading, start: from, end: sec.end })
+  }
+  return out
+}
