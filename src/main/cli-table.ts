@@ -41,7 +41,11 @@ export function formatLegend(): string {
 export function formatRow(r: CheckedReport, checklist: Checklist): string {
   // The file's own name: a folder path cut to fit says nothing.
   const name = path.basename(r.file)
-  if (!r.ok) return `${cell(name, COLS.file - 1)} 无法读取 [${r.error.code}] ${r.error.message}\n`
+  if (!r.ok) {
+    // A document that is not an annual report was read: it is refused, not unreadable (import --accept-not-report takes it).
+    const what = r.error.code === 'not-a-report' ? '不作为年度报告分析' : '无法读取'
+    return `${cell(name, COLS.file - 1)} ${what} [${r.error.code}] ${r.error.message}\n`
+  }
   const marks = r.items.map((i) => MARK[i.status]).join(' ')
   const findings = r.findings.map((f) => ZH.finding[f.code] ?? f.code).join('、') || '—'
   const why = r.items

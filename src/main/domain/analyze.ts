@@ -39,11 +39,7 @@ function bodyStartLine(lines: Line[], titleLine: number): number {
   return Math.max(0, titleLine + 1)
 }
 
-export interface AnalyzeOutput extends Analysis {
-  notReport: string | null
-}
-
-export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput {
+export function analyze(doc: ExtractedDoc, checklist: Checklist): Analysis {
   const norm = normalize(doc.text)
   const text = norm.text
   const lines = splitLines(text)

@@ -57,11 +57,15 @@ export function notAReportReason(inp: KindInput): string | null {
   // A commentary on a report: 「关于《…的报告》的政策解读」.
   const commentary = COMMENTARY_RE.exec(outsideCited(titleLike)) ?? (inp.opening.slice(0, 3).some((l) => /现解读如下|解读如下|作如下解读/.test(l)) ? ['解读'] : null)
   if (commentary) return `这是对报告的${commentary[0]}（“${quoteOf(titleLike)}”），不是报告本身。`
-  // A work plan or the notice issuing it: what will be done, not an account of the year.
-  const own = outsideCited(titleLike)
-  const plan = PLAN_DOC_RE.exec(own)
-  if ((plan && !SELF_KIND.test(own.replace(plan[0], ''))) || (NOTICE_TITLE.test(own) && !/报告$/.test(own))) {
-    return `这是${plan ? `工作计划（${plan[0]}）` : '通知'}（“${quoteOf(titleLike)}”），不是对一年工作的报告。`
+  // A work plan or the notice issuing it: what will be done, not an account of the year. Its title may lack
+  // 法治 (「…依法行政工作要点的通知」), so the short lines that open the page are read as titles too.
+  const titleLines = [titleLike, ...inp.opening.slice(0, 4).filter((l) => l.length <= 60 && !/[。]/.test(l))]
+  for (const line of titleLines) {
+    const own = outsideCited(line)
+    const plan = PLAN_DOC_RE.exec(own)
+    if ((plan && !SELF_KIND.test(own.replace(plan[0], ''))) || (NOTICE_TITLE.test(own) && !/报告$/.test(own))) {
+      return `这是${plan ? `工作计划（${plan[0]}）` : '通知'}（“${quoteOf(line)}”），不是对一年工作的报告。`
+    }
   }
   // A template: placeholders where a real body or year stands.
   const placeholders = count(PLACEHOLDER, `${inp.title ?? ''}\n${text.slice(0, 3000)}`)

@@ -117,7 +117,8 @@ export const HEADING_NUMBERING: ReadonlyArray<{ name: string; re: RegExp; level:
   { name: '一、', re: new RegExp(`^${CN_NUMERAL}\\s*[、.,]`), level: 1 },
   { name: '一）', re: new RegExp(`^${CN_NUMERAL}\\)`), level: 1 },
   { name: '（一）', re: new RegExp(`^[(〔]${CN_NUMERAL}[)〕]`), level: 2 },
-  { name: '1.', re: /^\d{1,2}\s*[、.](?!\d)/, level: 3 },
+  // 「1.」 but not 「1.5万人」; 「3.2021年工作安排」 is a heading.
+  { name: '1.', re: /^\d{1,2}\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}年))/, level: 3 },
   { name: '（1）', re: /^[(〔]\d{1,2}[)〕]/, level: 4 },
   { name: '①', re: /^[①-⑳]/, level: 4 }
 ]

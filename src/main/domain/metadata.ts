@@ -119,6 +119,7 @@ const PUBLICATION_LABEL = labelRe(PUBLISHED_LABELS.publication)
 // 时间/日期 not as the end of 生成日期, 发文日期, 成文日期, 印发日期, 更新时间 …
 const PLAIN_LABEL = /(?<![生成发文印新布开表传])(?:时间|日期)\s*[:：]?\s*/g
 const DOCUMENT_LABEL = labelRe(PUBLISHED_LABELS.document)
+const PUBLICATION_LABEL_ONLY = new RegExp(`^[-•·]?\\s*(?:${alternation([...PUBLISHED_LABELS.publication, ...PUBLISHED_LABELS.plain, ...PUBLISHED_LABELS.document])})\\s*[:：]?$`)
 
 function dateAfter(text: string, re: RegExp): { iso: string; quote: string } | null {
   re.lastIndex = 0
@@ -142,8 +143,16 @@ function leadingDate(t: string): { iso: string; quote: string } | null {
   return { iso: d.iso, quote: s.slice(0, d.length) }
 }
 
+/** A page's field table printed one cell per line (「公开日期」, then 「2018年04月28日」): label and value on one line. */
+function joinCells(lines: Line[]): Line[] {
+  return lines.map((l, i) => {
+    const next = lines[i + 1]
+    return next && PUBLICATION_LABEL_ONLY.test(l.text) ? { ...l, text: `${l.text}${/[:：]$/.test(l.text) ? '' : ':'}${next.text}` } : l
+  })
+}
+
 function findPublished(lines: Line[], titleLine: number, upto: number): Found<string> | null {
-  const head = lines.slice(0, upto).filter((l) => l.clutter || l.text.length < 80)
+  const head = joinCells(lines.slice(0, upto + 1)).slice(0, upto).filter((l) => l.clutter || l.text.length < 80)
   const fromLabels = (re: RegExp, kind: MetaSourceKind): Found<string> | null => {
     for (const l of head) {
       if (/星期|周[一二三四五六日]/.test(l.text)) continue
@@ -201,6 +210,9 @@ export function cleanOrgName(name: string): string {
   // 「中共X局党组」: the bureau.
   const group = /^(?:中共)?(.{2,30}?)党组$/.exec(n)
   if (group && DEPARTMENT_SUFFIX.test(group[1]!)) return group[1]!
+  // 「南昌县政府」 is the informal name of 南昌县人民政府.
+  const informal = /^(.{1,30}?)(?<!人民)政府$/.exec(n)
+  if (informal && GOV_PLACE_SUFFIX.test(informal[1]!)) return `${informal[1]}人民政府`
   return n
 }
 
@@ -317,15 +329,13 @@ function agrees(named: string, fromTitle: string): boolean {
   return a.length >= 2 && b.length >= 2 && (a.endsWith(b) || b.endsWith(a)) && (/政府$/.test(named) || named.length >= fromTitle.length)
 }
 
-/** The name a place's government is issued under: 「X人民政府」, 「X政府」 when the text says so, 「X管委会」 for a zone. */
+/** The formal name of a place's government: 「X人民政府」, or 「X管委会」 for a zone that has one. */
 function governmentName(place: string, text: string): string {
   if (/(?:新区|开发区|经开区|高新区)$/.test(place)) {
     for (const body of ['管委会', '管理委员会']) if (text.includes(place + body)) return place + body
     return place
   }
   if (!GOV_PLACE_SUFFIX.test(place)) return place
-  if (text.includes(`${place}人民政府`)) return `${place}人民政府`
-  if (text.includes(`${place}政府`)) return `${place}政府`
   return `${place}人民政府`
 }
 

@@ -22,7 +22,7 @@ import {
   THIS_YEAR_RE,
   WORK_RE
 } from './lexicon'
-import type { Line } from './structure'
+import { isUnnumberedHeading, type Line } from './structure'
 
 /** What a heading alone says: a role, 'mixed' (problems and plans), or 'plan?' (措施/重点: decided by the body and place). */
 export type HeadingRole = SectionRole | 'mixed' | 'plan?'
@@ -52,7 +52,7 @@ export function classifyHeading(text: string, reportYear: number | null = null):
   if (s && (p || PLAN_WEAK_RE.test(t))) return 'mixed'
   if (s) return 'shortcomings'
   if (p) return 'plans'
-  if (PLAN_WEAK_RE.test(t) && !workWords && !THIS_YEAR_RE.test(t) && !sameYear) return 'plan?'
+  if ((PLAN_WEAK_RE.test(t) || /将(?=继续|进一步|持续|着力|全面|深入|加快|坚持|围绕|重点)/.test(t)) && !workWords && !THIS_YEAR_RE.test(t) && !sameYear) return 'plan?'
   return 'work'
 }
 
@@ -107,8 +107,15 @@ export function buildSections(inp: SectionInput): Section[] {
   const inBody = headings.filter((h) => h.start >= bodyStart && h.start < bodyEnd && h.level <= 4)
   const numberedLevels = inBody.filter((h) => isNumbered(h.text)).map((h) => h.level)
   const top = numberedLevels.length ? Math.min(...numberedLevels) : 1
-  // An unnumbered heading (「存在的问题」 on its own line) stands at the top level.
-  const numbered = inBody.map((h) => (!isNumbered(h.text) && h.level === 1 && h.level < top ? { ...h, level: top } : h))
+  // An unnumbered heading naming a part (「存在的问题」 on its own line) stands at the top level; one naming no
+  // part is a subsection when the parts are numbered, and a part when the parts are not (some unnumbered heading names one).
+  const unnumbered = inBody.filter((h) => !isNumbered(h.text) && h.level === 1)
+  const partsUnnumbered = top > 1 && unnumbered.some((h) => isUnnumberedHeading(h.text))
+  const numbered = inBody.map((h) => {
+    if (isNumbered(h.text) || h.level !== 1) return h
+    if (isUnnumberedHeading(h.text) || partsUnnumbered || !numberedLevels.length) return { ...h, level: top }
+    return { ...h, level: top + 1 }
+  })
   const sections: Section[] = []
   if (!numbered.length) {
     sections.push({ role: 'work', heading: null, start: bodyStart, end: bodyEnd })
@@ -125,10 +132,6 @@ export function buildSections(inp: SectionInput): Section[] {
     if (role === 'plan?') {
       // 「主要措施」「工作重点」: the plan when it stands where plans stand and tells what will be done.
       role = (seenShortcomings || last) && speaksOfFuture(tenseOf(bodyOf(p))) ? 'plans' : 'work'
-    } else if (role === 'work' && seenShortcomings && i > 0 && !WORK_RE.test(p.h.text)) {
-      // A part after the shortcomings whose heading names nothing (「坚定不移推进法治政府建设」) but whose body is all intentions.
-      const tense = tenseOf(bodyOf(p))
-      if (speaksOfFuture(tense) && tense.future >= 4) role = 'plans'
     }
     if (role === 'shortcomings' || role === 'mixed') seenShortcomings = true
     if (role !== 'mixed') {

@@ -186,6 +186,20 @@ export function isUnnumberedHeading(t: string): boolean {
   return SHORTCOMING_RE.test(t) || PLAN_RE.test(t) || OTHER_MATTERS.test(t) || WORK_RE.test(t) || /(?:19|20)\d{2}年(?:度)?(?:工作)?(?:重点|要点|目标|任务|措施)/.test(t)
 }
 
+/**
+ * A heading line without numbering or a part's words (「党政主要负责人履行推进法治建设第一责任人职责情况」): short,
+ * no sentence punctuation, between a finished sentence (or another heading) and a paragraph.
+ */
+export function isPlainHeadingLine(lines: Line[], i: number): boolean {
+  const t = lines[i]!.text
+  // 「A，B」 is a heading's shape (「加强党的领导，履行法治建设第一责任人职责」); a sentence has more.
+  if (t.length < 6 || t.length > 40 || /[。;；:：!?！？"“”]/.test(t) || (t.match(/[,，、]/g) ?? []).length > 1 || !/^[\u4e00-\u9fff\d]/.test(t) || ORG_SUFFIX.test(t) || /\d{4}年\d{1,2}月/.test(t)) return false
+  const next = lines[i + 1]
+  const prev = lines[i - 1]
+  if (!next || next.clutter || (next.text.length < Math.max(40, t.length * 2) && !/[。]$/.test(next.text))) return false
+  return !prev || prev.clutter || /[。;；!?！？:：]$/.test(prev.text) || HEADING_NUMBERING.some((r) => r.re.test(prev.text)) || prev.text.length <= 40
+}
+
 /** Finds headings in non-clutter lines after the title. */
 export function findHeadings(lines: Line[], fromLine: number): Heading[] {
   const out: Heading[] = []
@@ -200,7 +214,8 @@ export function findHeadings(lines: Line[], fromLine: number): Heading[] {
       lineHeading = { text: t.slice(0, s.end).trim(), level: rule.level, start: l.start, end: l.start + s.end, runIn: s.runIn }
     } else if (l.markedLevel !== undefined && t.length <= 80) {
       lineHeading = { text: t, level: Math.min(l.markedLevel, 3), start: l.start, end: l.end, runIn: false }
-    } else if (isUnnumberedHeading(t) && (!lines[i + 1] || lines[i + 1]!.text.length > t.length)) {
+    } else if ((isUnnumberedHeading(t) && (!lines[i + 1] || lines[i + 1]!.text.length > t.length)) || isPlainHeadingLine(lines, i)) {
+      // Its level is settled with the others' (sections.ts): a part of the report or a subsection.
       lineHeading = { text: t, level: 1, start: l.start, end: l.end, runIn: false }
     }
     if (lineHeading) out.push(lineHeading)

@@ -132,4 +132,6 @@ export interface Analysis {
   checklistId: string
   /** 0–100 by the checklist's item weights: present counts fully, partial half. */
   completeness: number
+  /** Why the document does not look like an annual report (解读, news, 工作要点 …), when it was analysed anyway. */
+  notReport?: string | null
 }
