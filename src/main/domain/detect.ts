@@ -3,6 +3,7 @@
 
 import type { Checklist, ChecklistItem } from '../../shared/models/checklist'
 import type { Evidence, Heading, ItemResult, ItemStatus, Section } from '../../shared/models/report'
+import { unsafePattern } from './safe-pattern'
 
 export interface DetectContext {
   /** Normalized text. */
@@ -19,8 +20,14 @@ interface CompiledItem {
   terms: Array<{ re: RegExp; weight: number }>
 }
 
+/** Matches nothing: a reviewer's pattern that could run longer than linear time is not run at all. */
+const NEVER = /(?!)/
+
 function toRegExp(p: string, flags = ''): RegExp {
-  if (p.length > 2 && p.startsWith('/') && p.endsWith('/')) return new RegExp(p.slice(1, -1), flags)
+  if (p.length > 2 && p.startsWith('/') && p.endsWith('/')) {
+    const src = p.slice(1, -1)
+    return unsafePattern(src) ? new RegExp(NEVER.source, flags) : new RegExp(src, flags)
+  }
   return new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags)
 }
 
@@ -30,7 +37,7 @@ function compile(checklist: Checklist): CompiledItem[] {
   if (!c) {
     c = checklist.items.map((item) => ({
       item,
-      headings: item.headings.map((h) => new RegExp(h)),
+      headings: item.headings.map((h) => (unsafePattern(h) ? NEVER : new RegExp(h))),
       terms: item.vocabulary.map((v) => ({ re: toRegExp(v.term, 'g'), weight: v.weight }))
     }))
     cache.set(checklist, c)
@@ -70,6 +77,20 @@ export const SCORING = {
   ownPartQuoteFallback: 80
 } as const
 
+/** Whether an offset lies in one of the sections (sorted, not overlapping): a binary search. */
+function inSections(sorted: Section[], at: number): boolean {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = sorted[mid]!
+    if (at < s.start) hi = mid - 1
+    else if (at >= s.end) lo = mid + 1
+    else return true
+  }
+  return false
+}
+
 function statusOf(score: number, item: ChecklistItem): ItemStatus {
   if (score >= item.thresholds.present) return 'present'
   if (score >= item.thresholds.partial && score > 0) return 'partial'
@@ -82,7 +103,7 @@ export function detectItems(ctx: DetectContext, checklist: Checklist): ItemResul
 
 function detectItem(ctx: DetectContext, c: CompiledItem): ItemResult {
   const { item } = c
-  const sections = ctx.sections.filter((s) => inScope(item, s))
+  const sections = ctx.sections.filter((s) => inScope(item, s)).sort((a, b) => a.start - b.start)
   const evidence: Evidence[] = []
   const taken: Array<[number, number]> = [] // normalized ranges already quoted
   const addEvidence = (heading: Heading | null, start: number, end: number) => {
@@ -112,7 +133,7 @@ function detectItem(ctx: DetectContext, c: CompiledItem): ItemResult {
   if (!ownRole) {
     let hits = 0
     for (const h of ctx.headings) {
-      if (!sections.some((s) => h.start >= s.start && h.start < s.end)) continue
+      if (!inSections(sections, h.start)) continue
       if (!c.headings.some((re) => re.test(h.text))) continue
       const base = SCORING.headingByLevel(h.level)
       headingScore = hits === 0 ? base : Math.min(headingScore + SCORING.headingRepeat, base + SCORING.headingRepeatCap)

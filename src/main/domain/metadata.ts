@@ -114,10 +114,10 @@ function findYear(title: string | null, lines: Line[], bodyLine: number): Found<
 
 // ---------------------------------------------------------------- dates
 
-const labelRe = (names: readonly string[]) => new RegExp(`(?:${alternation(names)})\\s*[:：]?\\s*`, 'g')
+const labelRe = (names: readonly string[]) => new RegExp(`(?:${alternation(names)})\\s*(?:[:：]\\s*)?`, 'g')
 const PUBLICATION_LABEL = labelRe(PUBLISHED_LABELS.publication)
 // 时间/日期 not as the end of 生成日期, 发文日期, 成文日期, 印发日期, 更新时间 …
-const PLAIN_LABEL = /(?<![生成发文印新布开表传])(?:时间|日期)\s*[:：]?\s*/g
+const PLAIN_LABEL = /(?<![生成发文印新布开表传])(?:时间|日期)\s*(?:[:：]\s*)?/g
 const DOCUMENT_LABEL = labelRe(PUBLISHED_LABELS.document)
 const PUBLICATION_LABEL_ONLY = new RegExp(`^[-•·]?\\s*(?:${alternation([...PUBLISHED_LABELS.publication, ...PUBLISHED_LABELS.plain, ...PUBLISHED_LABELS.document])})\\s*[:：]?$`)
 
@@ -182,7 +182,7 @@ function findSigned(lines: Line[], closingLine: number): Found<string> | null {
   return null
 }
 
-const DOC_FIELD = new RegExp(`(?:${alternation(DOC_NUMBER_LABELS)})\\s*[:：]?\\s*(.{0,40})`)
+const DOC_FIELD = new RegExp(`(?:${alternation(DOC_NUMBER_LABELS)})\\s*(?:[:：]\\s*)?(.{0,40})`)
 
 function findDocNumber(lines: Line[], upto: number): Found<string> | null {
   for (const l of lines.slice(0, upto)) {
@@ -281,7 +281,8 @@ function issuerFromBody(lines: Line[], bodyLine: number): Found<string> | null {
   return null
 }
 
-const labelValue = (names: readonly string[]) => new RegExp(`(?:${alternation(names)})\\s*[:：]?\\s*([^\\s:：|]{2,40})`)
+// 「\s*(?:[:：]\s*)?」, not 「\s*[:：]?\s*」: two whitespace runs side by side backtrack quadratically.
+const labelValue = (names: readonly string[]) => new RegExp(`(?:${alternation(names)})\\s*(?:[:：]\\s*)?([^\\s:：|]{2,40})`)
 const PUBLISHER_VALUE = labelValue(ISSUER_LABELS.publisher)
 const SOURCE_VALUE = labelValue(ISSUER_LABELS.source)
 
@@ -310,7 +311,7 @@ function headerOrg(lines: Line[], from: number, to: number): Found<string> | nul
 function breadcrumbOrg(lines: Line[], upto: number): Found<string> | null {
   for (const l of lines.slice(0, upto)) {
     if (!l.clutter || !/(?:>|»|›|→)/.test(l.text)) continue
-    const crumbs = l.text.split(/\s*(?:>>|>|»|›|→)\s*/).map((c) => c.replace(/^.*[:：]/, '').trim())
+    const crumbs = l.text.split(/>>|>|»|›|→/).map((c) => c.replace(/^.*[:：]/, '').trim())
     for (let i = crumbs.length - 1; i >= 0; i--) {
       const c = crumbs[i]!
       if (c.length >= 3 && c.length <= 20 && /^[\u4e00-\u9fff]+$/.test(c) && ORG_SUFFIX.test(c) && !/^(?:部门|政府|政务|信息|乡镇|县直|市直|区直)/.test(c)) return found(c, 'breadcrumb', l.text)

@@ -91,6 +91,20 @@ function isNumbered(text: string): boolean {
   return HEADING_NUMBERING.some((r) => r.re.test(text))
 }
 
+/** The items of a list sorted by `start` whose start lies in [from, to): a binary search, so that a report cut into thousands of parts costs no more per part. */
+export function startingIn<T extends { start: number }>(sorted: T[], from: number, to: number): T[] {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]!.start < from) lo = mid + 1
+    else hi = mid
+  }
+  let end = lo
+  while (end < sorted.length && sorted[end]!.start < to) end++
+  return sorted.slice(lo, end)
+}
+
 export interface SectionInput {
   lines: Line[]
   headings: Heading[]
@@ -126,9 +140,11 @@ export function buildSections(inp: SectionInput): Section[] {
   const parts = tops.map((h, i) => ({ h, end: i + 1 < tops.length ? tops[i + 1]!.start : bodyEnd, role: classifyHeading(h.text, reportYear) }))
   const bodyOf = (p: { h: Heading; end: number }) => text.slice(p.h.end, p.end)
   let seenShortcomings = false
+  let lastPart = parts.length - 1
+  while (lastPart > 0 && parts[lastPart]!.role === 'other') lastPart--
   parts.forEach((p, i) => {
     let role = p.role
-    const last = i === parts.length - 1 || parts.slice(i + 1).every((q) => q.role === 'other')
+    const last = i >= lastPart
     if (role === 'plan?') {
       // 「主要措施」「工作重点」: the plan when it stands where plans stand and tells what will be done.
       role = (seenShortcomings || last) && speaksOfFuture(tenseOf(bodyOf(p))) ? 'plans' : 'work'
@@ -150,7 +166,7 @@ export function buildSections(inp: SectionInput): Section[] {
 
 /** 「存在的问题和下一步打算」: split by its subheadings, else at the paragraph where the intentions begin. */
 function splitMixed(h: Heading, end: number, numbered: Heading[], top: number, lines: Line[], text: string, reportYear: number | null): Section[] {
-  const subs = numbered.filter((s) => s.level > top && s.start > h.start && s.start < end)
+  const subs = startingIn(numbered, h.start + 1, end).filter((s) => s.level > top)
   const subLevel = subs.length ? Math.min(...subs.map((s) => s.level)) : 0
   const planSub = subs.find((s) => s.level === subLevel && classifyHeading(s.text, reportYear) === 'plans')
   if (planSub) {
@@ -160,7 +176,7 @@ function splitMixed(h: Heading, end: number, numbered: Heading[], top: number, l
     ]
   }
   // No subheading names the plans: cut where the paragraphs turn from problems to intentions.
-  const paras = lines.filter((l) => !l.clutter && l.start >= h.end && l.start < end)
+  const paras = startingIn(lines, h.end, end).filter((l) => !l.clutter)
   const units = paras.length > 1 ? paras.map((l) => ({ start: l.start, text: l.text })) : sentencesOf(text, h.end, end)
   let best = -1
   let bestScore = 0
@@ -211,7 +227,7 @@ function splitTrailingPlans(sections: Section[], lines: Line[], reportYear: numb
       out.push(sec)
       continue
     }
-    const paras = lines.filter((l) => !l.clutter && l.start > sec.start && l.start < sec.end && !(sec.heading && l.start < sec.heading.end))
+    const paras = startingIn(lines, Math.max(sec.start + 1, sec.heading?.end ?? 0), sec.end).filter((l) => !l.clutter)
     const opener = paras.find((p) => opensPlans(p.text, reportYear))
     if (!opener) {
       out.push(sec)
@@ -235,7 +251,7 @@ function opensPlans(t: string, reportYear: number | null): boolean {
 function refineNested(sections: Section[], subs: Heading[], lines: Line[], reportYear: number | null): Section[] {
   const out: Section[] = []
   for (const sec of sections) {
-    const inner = subs.filter((h) => h.start > sec.start && h.start < sec.end)
+    const inner = startingIn(subs, sec.start + 1, sec.end)
     const level = inner.length ? Math.min(...inner.map((h) => h.level)) : 0
     const marks = inner.filter((h) => h.level === level).map((h) => ({ h, role: classifyHeading(h.text, reportYear) }))
     const firstSpecial = marks.findIndex((m) => m.role === 'shortcomings' || m.role === 'plans' || m.role === 'mixed')
@@ -268,7 +284,7 @@ function refineFlat(sections: Section[], lines: Line[], reportYear: number | nul
       out.push(sec)
       continue
     }
-    const paras = lines.filter((l) => !l.clutter && l.start >= sec.start && l.start < sec.end)
+    const paras = startingIn(lines, sec.start, sec.end).filter((l) => !l.clutter)
     let from = sec.start
     let role: SectionRole = 'work'
     for (const p of paras) {
