@@ -206,7 +206,7 @@ export function cleanOrgName(name: string): string {
   const joint = /^(?:中共)?(.{2,20}?)(?:党委|党工委|委员会)(?:和|及|、)?(?:人民)?政府$/.exec(n)
   if (joint) return `${joint[1]}人民政府`
   const party = /^(?:中共)?(.{2,20}?)(?:党委|党工委)(.{2,20}(?:人民政府|政府|办事处))$/.exec(n)
-  if (party && party[2]!.startsWith(party[1]!.slice(-2))) return party[2]!
+  if (party && party[2]!.includes(party[1]!.slice(-2))) return party[2]!
   // 「中共X局党组」: the bureau.
   const group = /^(?:中共)?(.{2,30}?)党组$/.exec(n)
   if (group && DEPARTMENT_SUFFIX.test(group[1]!)) return group[1]!

@@ -156,7 +156,7 @@ export function buildSections(inp: SectionInput): Section[] {
     }
     sections.push(...splitMixed(p.h, p.end, numbered, top, lines, text, reportYear))
   })
-  const withPlans = splitTrailingPlans(sections, lines, reportYear)
+  const withPlans = splitTrailingPlans(sections, lines, numbered, reportYear)
   // Only work found at the top: the report may name its shortcomings and plans lower down.
   if (!withPlans.some((s) => s.role === 'shortcomings' || s.role === 'plans')) {
     return refineNested(withPlans, numbered.filter((h) => h.level > top), lines, reportYear)
@@ -216,10 +216,10 @@ function sentencesOf(text: string, from: number, to: number): Array<{ start: num
 }
 
 /**
- * A shortcomings part whose later paragraph opens the plans without a heading (「下一步，我镇将…」, or
- * 「2021年，…将…」 in a 2020 report) ends there; so does the last work part when nothing follows it.
+ * A shortcomings part that holds the plans without a part of their own ends where they begin: at a
+ * subheading naming them, or at a paragraph opening them (「下一步，我镇将…」, 「2021年，…将…」 in a 2020 report).
  */
-function splitTrailingPlans(sections: Section[], lines: Line[], reportYear: number | null): Section[] {
+function splitTrailingPlans(sections: Section[], lines: Line[], headings: Heading[], reportYear: number | null): Section[] {
   if (sections.some((s) => s.role === 'plans')) return sections
   const out: Section[] = []
   for (const sec of sections) {
@@ -227,13 +227,15 @@ function splitTrailingPlans(sections: Section[], lines: Line[], reportYear: numb
       out.push(sec)
       continue
     }
-    const paras = startingIn(lines, Math.max(sec.start + 1, sec.heading?.end ?? 0), sec.end).filter((l) => !l.clutter)
-    const opener = paras.find((p) => opensPlans(p.text, reportYear))
+    const from = Math.max(sec.start + 1, sec.heading?.end ?? 0)
+    // A heading inside it that names the plans (「（三）下步打算」 under 「二、存在的问题」), else a paragraph that opens them.
+    const sub = startingIn(headings, from, sec.end).find((h) => classifyHeading(h.text, reportYear) === 'plans')
+    const opener = sub ?? startingIn(lines, from, sec.end).find((p) => !p.clutter && opensPlans(p.text, reportYear))
     if (!opener) {
       out.push(sec)
       continue
     }
-    out.push({ ...sec, end: opener.start }, { role: 'plans', heading: null, start: opener.start, end: sec.end })
+    out.push({ ...sec, end: opener.start }, { role: 'plans', heading: sub ?? null, start: opener.start, end: sec.end })
   }
   return out
 }

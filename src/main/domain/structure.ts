@@ -69,6 +69,8 @@ const CLUTTER_PATTERNS: RegExp[] = [
   /^(?:>|>>|»|›)/,
   new RegExp(`${BULLET}(?:${alternation(PAGE_FIELD_NAMES)})\\s*[:：]`),
   new RegExp(`^(?:${alternation(TABLE_FIELD_NAMES)})\\s*\\S`),
+  // A field table printed one cell per line: the label alone (its value, on the next line, is read for metadata).
+  new RegExp(`${BULLET}(?:${alternation(PAGE_FIELD_NAMES)})\\s*[:：]?$`),
   /^.{0,20}(?:发布时间|发布日期)\s*[:：]\s*\d{4}/,
   /扫一扫|手机打开|手机上查看|手机阅读|分享到|打印本页|[〔【[]打印[〕】\]]|[〔【[]字体|关闭窗口|[〔【[]关闭[〕】\]]|加入收藏|听全文|无障碍|简体\s*\|?\s*繁体|繁体版|长者模式|关怀模式|返回顶部|上一篇|下一篇/,
   /(?:^|\s)大\s*中\s*小(?:\s|】|\]|$)/,
