@@ -38,7 +38,7 @@ export function formatLegend(): string {
   return `✔ ${ZH.status.present}  ◐ ${ZH.status.partial}  ✘ ${ZH.status.missing}  — ${ZH.status.none}（可选项目）\n`
 }
 
-export function formatRow(r: CheckedReport, checklist: Checklist): string {
+export function formatRow(r: CheckedReport, _checklist: Checklist): string {
   // The file's own name: a folder path cut to fit says nothing.
   const name = path.basename(r.file)
   if (!r.ok) {
@@ -48,11 +48,5 @@ export function formatRow(r: CheckedReport, checklist: Checklist): string {
   }
   const marks = r.items.map((i) => MARK[i.status]).join(' ')
   const findings = r.findings.map((f) => ZH.finding[f.code] ?? f.code).join('、') || '—'
-  const why = r.items
-    .filter((i) => i.reason)
-    .map((i) => {
-      const def = checklist.items.find((d) => d.id === i.id)
-      return `${def ? itemName(def) : i.label}：${i.reason}`
-    })
-  return `${cell(name, COLS.file - 1)} ${cell(r.meta.issuer ?? '?', COLS.issuer)}${cell(String(r.meta.year ?? '?'), COLS.year)}${cell(r.meta.published ?? '—', COLS.published)}${marks}  ${findings}${why.length ? `（${why.join('；')}）` : ''}\n`
+  return `${cell(name, COLS.file - 1)} ${cell(r.meta.issuer ?? '?', COLS.issuer)}${cell(String(r.meta.year ?? '?'), COLS.year)}${cell(r.meta.published ?? '—', COLS.published)}${marks}  ${findings}\n`
 }

@@ -72,6 +72,7 @@ async function check(argv: string[]): Promise<number> {
   const started = performance.now()
   const pool = createParsePool(checklist, { threads })
   let failed = early.length
+  let refused = 0
   let count = 0
   const emit = async (r: CheckedReport) => {
     if (json) await write(`${count ? ',\n' : ''}${JSON.stringify(r)}`)
@@ -89,12 +90,13 @@ async function check(argv: string[]): Promise<number> {
     while (next < files.length || pending.length) {
       while (next < files.length && pending.length < window) pending.push(pool.run(files[next++]!).then((o) => o.report))
       const r = await pending.shift()!
-      if (!r.ok) failed++
+      if (!r.ok && r.error.code === 'not-a-report') refused++
+      else if (!r.ok) failed++
       await emit(r)
     }
     for (const r of early) await emit(r)
     if (json) await write('\n]}\n')
-    else await write(`\n${formatLegend()}共 ${count} 个文件：读取成功 ${count - failed}，无法读取 ${failed}。\n`)
+    else await write(`\n${formatLegend()}共 ${count} 个文件：读取成功 ${count - failed - refused}，无法读取 ${failed}${refused ? `，不是年度报告 ${refused}` : ''}。\n`)
   } finally {
     await pool.close()
   }
@@ -103,7 +105,7 @@ async function check(argv: string[]): Promise<number> {
     const seconds = (performance.now() - started) / 1000
     process.stderr.write(`${JSON.stringify({ files: count, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads })}\n`)
   }
-  return failed ? EXIT.someFailed : EXIT.ok
+  return failed || refused ? EXIT.someFailed : EXIT.ok
 }
 
 async function importCommand(argv: string[]): Promise<number> {

@@ -8,6 +8,11 @@ export { FIGURE }
 
 export const NO_CAUSES_MESSAGE = '“存在的不足”部分只列举了问题，没有分析原因（规定要求写明不足和原因）。'
 
+/** Whether a shortcomings part states causes (「原因主要是…」「由于…」), not merely the word 原因. */
+export function givesCauses(text: string): boolean {
+  return CAUSE.test(text)
+}
+
 export function countFigures(text: string): { count: number; example: string | null } {
   FIGURE.lastIndex = 0
   const matches = text.match(FIGURE) ?? []
@@ -53,7 +58,7 @@ export function computeFindings(inp: FindingsInput): { findings: Finding[]; figu
   for (const s of sections.filter((x) => x.role === 'shortcomings')) {
     const body = text.slice(s.heading ? s.heading.end : s.start, s.end)
     if (body.replace(/\s/g, '').length < 15) continue
-    if (!CAUSE.test(body)) {
+    if (!givesCauses(body)) {
       findings.push({
         code: 'no-causes',
         severity: 'warning',
