@@ -6,11 +6,13 @@ import {
   COMMENTARY_RE,
   NEWS_STRONG,
   NEWS_WEAK,
+  NOTICE_VERBS,
   NOTICE_WORDS,
   OTHER_REPORT_RE,
   PLACEHOLDER,
   PLAN_DOC_RE,
   REPORT_WORDS,
+  TELLING_VERBS,
   alternation
 } from './lexicon'
 
@@ -34,11 +36,11 @@ const SELF_KIND = /报告|总结|情况/
 const outsideCited = (t: string) => t.replace(/《[^》\n]{0,80}》|“[^”\n]{0,80}”/g, '')
 
 /** How a news item tells of a report. */
-const TELLS_OF_REPORT = /(?:发布|公布|印发|审议(?:通过)?|听取)了?[^。]{0,24}法治政府(?:部门)?建设(?:年度|情况|工作)?(?:情况)?报告/
+const TELLS_OF_REPORT = new RegExp(`(?:${alternation(TELLING_VERBS)})了?[^。]{0,24}法治政府(?:部门)?建设(?:年度|情况|工作)?(?:情况)?报告`)
 /** A reporter's name in brackets at the end of a news item: 「……保障。(付媛)」 */
 const BYLINE_END = /[(（][\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})?[)）]\s*$/
 
-const NOTICE_TITLE = new RegExp(`^(?:.{0,40})关于(?:印发|转发|下发|做好|开展|报送)[^。]{0,60}(?:${alternation(NOTICE_WORDS)})$`)
+const NOTICE_TITLE = new RegExp(`^(?:.{0,40})关于(?:${alternation(NOTICE_VERBS)})[^。]{0,60}(?:${alternation(NOTICE_WORDS)})$`)
 
 /** Why the text is clearly not an annual rule-of-law report, or null. */
 export function notAReportReason(inp: KindInput): string | null {

@@ -88,6 +88,20 @@ export const PROVINCE_FULL: Record<string, string> = {
 }
 export const provinceFull = (p: string): string => PROVINCE_FULL[p] ?? `${p}省`
 
+/** Endings of a government's or party committee's name: such a body has the level of its area, not a department's. */
+export const GOVERNMENT_ENDINGS = ['人民政府', '政府', '办事处', '党委', '党工委', '党组', '管委会', '管理委员会'] as const
+export const GOVERNMENT_SUFFIX = ending(GOVERNMENT_ENDINGS)
+/** Party committees that issue a report jointly with their government (「X党委和政府」). */
+export const PARTY_ENDINGS = ['党委', '党工委'] as const
+/** How a report refers to a body without naming it (我局, 本镇, 全县, 区委): never an issuer's name. */
+export const NOT_A_NAME_START = ['我', '本', '全', '各', '该', '有关', '相关', '上述', '区委', '县委', '市委', '省委', '党委'] as const
+/** Characters a body's name never holds (「承办了全市」 is a clause, not a name). */
+export const NOT_IN_NAME = /[了的对将把被是着过其这那]/
+/** What follows the body named at the start of an opening sentence (「新县在市委…」「荔湾区坚持…」). */
+export const SUBJECT_VERBS = ['坚持', '深入', '始终', '全面', '认真', '紧紧', '立足', '以', '紧扣', '聚焦', '按照', '围绕', '持续', '扎实', '不断', '积极', '继续', '高度重视', '严格', '在', '紧密', '着力', '切实', '牢固', '法治政府建设工作'] as const
+/** Words a site's banner ends with when it stands before the title on the same line. */
+export const BANNER_ENDINGS = ['门户网站', '政府网站', '网站', '政府网', '网', '客户端', '频道', '平台', '日报', '新闻'] as const
+
 /** Words before a name that are not part of it: 「制发罗湖区司法局」, 「中共X党组」. */
 export const NAME_PREFIX_STRAYS = ['制发', '发布', '印发', '来源', '发文', '单位', '机关', '机构', '作者', '出处'] as const
 
@@ -146,6 +160,9 @@ export const PLAN_WORDS = ['下一步', '下步', '下一年', '下年度', '下
 export const PLAN_WEAK_WORDS = ['措施', '举措', '重点', '任务', '目标', '方向', '工作要点'] as const
 /** Headings that are a plan's words but describe the year's work (「年度工作计划完成情况」). */
 export const PLAN_NOT = ['成效', '开展情况', '完成情况', '落实情况', '执行情况', '取得', '回顾'] as const
+/** Verbs after 将 when it means "will" (「将继续」「将进一步」), not "把" (「将法治建设纳入…」). */
+export const WILL_VERBS = ['继续', '进一步', '持续', '着力', '全面', '深入', '加快', '坚持', '围绕', '不断', '重点', '积极', '大力', '切实', '努力', '认真', '聚焦'] as const
+export const WILL = new RegExp(`将(?=${alternation(WILL_VERBS)})`)
 /** Markers of what will be done, counted in a section's body. */
 export const FUTURE_MARKERS = ['将', '要', '拟', '力争', '确保', '继续', '进一步', '下一步', '今后', '明年', '持续', '着力', '努力', '坚持', '不断', '加快', '全力', '计划'] as const
 /** Markers of what was done, counted in a section's body. */
@@ -209,6 +226,13 @@ export const PAGE_FIELD_NAMES = [
 ] as const
 /** Field labels that begin a metadata-table line even without a colon. */
 export const TABLE_FIELD_NAMES = ['索引号', '索 引 号', '组配分类', '主题分类', '体裁分类', '发布机构', '生成日期', '公文生成日期', '公开方式', '公开范围', '发文字号', '所属机构', '信息分类', '服务对象'] as const
+/** A page's widgets (share, print, font size, accessibility) and footer (主办单位, ICP备): never report text. */
+export const PAGE_WIDGETS = [
+  '扫一扫', '手机打开', '手机上查看', '手机阅读', '分享到', '打印本页', '关闭窗口', '加入收藏', '听全文', '无障碍', '繁体版', '长者模式', '关怀模式', '返回顶部', '上一篇', '下一篇'
+] as const
+export const PAGE_FOOTERS = ['主办单位', '承办单位', '主办:', '承办:', '主办：', '承办：', '版权所有', 'ICP备', '网站标识码', '公网安备', '联系我们', '网站地图', '技术支持', '分辨率', '升级浏览器', '浏览器版本', '极速模式'] as const
+/** Lines that are a whole link box's title or a lone widget (相关链接, 打印, 关闭). */
+export const PAGE_LINE_WORDS = ['相关链接', '相关文章', '相关阅读', '相关新闻', '相关信息', '重点链接', '友情链接', '全国各省市政府网站', 'Menu', '首页', '打印', '关闭', '分享', '收藏', '-'] as const
 /** Breadcrumb openings. */
 export const BREADCRUMB_LABELS = ['当前位置', '您当前的位置', '您现在的位置', '您的位置', '所在位置', '当前所在位置'] as const
 
@@ -222,6 +246,10 @@ export const OTHER_REPORT_KINDS = ['政府信息公开工作年度报告', '政�
 export const COMMENTARY_WORDS = ['政策解读', '解读', '图解', '一图读懂', '答记者问'] as const
 /** A work plan or a notice issuing one: what will be done, not an account of a year. */
 export const PLAN_DOC_WORDS = ['工作要点', '工作计划', '实施方案', '工作方案', '行动方案', '任务清单'] as const
+/** What a notice does with the document it wraps: 「关于印发…的通知」. */
+export const NOTICE_VERBS = ['印发', '转发', '下发', '做好', '开展', '报送'] as const
+/** How a news item tells of a report: 「水利部发布…法治政府建设年度报告」. */
+export const TELLING_VERBS = ['发布', '公布', '印发', '审议通过', '审议', '听取'] as const
 /** A notice or other wrapper: 「关于印发…的通知」. */
 export const NOTICE_WORDS = ['通知', '意见', '决定', '批复', '函'] as const
 /** How news items speak: a byline or dateline, 「近日」, a reporter. */
@@ -255,3 +283,8 @@ export const FIGURE = new RegExp(`(?<![第\\d.〔[])\\d+(?:\\.\\d+)?\\s*(?:[余�
 /** Spam a mirror site injected inside sentences. */
 export const SPAM_WORDS = ['皇冠足球比分', '足球比分', '皇冠体育', '博彩', '娱乐城', '真人娱乐', '百家乐', '时时彩', '六合彩', '彩票网'] as const
 export const SPAM = new RegExp(`(?:${alternation(SPAM_WORDS)})[:：]?`, 'g')
+
+/** A line that starts with a heading's number (「一、」「（一）」「1.」) or a point (「一是」). */
+export function startsNumbered(t: string): boolean {
+  return HEADING_NUMBERING.some((r) => r.re.test(t)) || new RegExp(`^${CN_NUMERAL}是`).test(t)
+}

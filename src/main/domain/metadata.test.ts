@@ -170,8 +170,6 @@ const KNOWN_MISSES = {
     '046.txt issuer', // held out: 我市 only; inferred by the labeller
     '048.txt published', // held out: not read (the table's layout is not known here)
     '051.txt issuer', // held out: the 来源 field names 双城区人民政府 without the city the label keeps
-    '052.txt issuer', // held out: not read
-    '052.txt level', // held out: follows from the issuer
     '053.txt docNumber', // held out: not read
     '058.txt issuer', // held out: 原环境保护部 (「former」) kept as written
     '059.txt published' // held out: a newspaper reprint's date line not read

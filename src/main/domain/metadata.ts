@@ -5,20 +5,30 @@ import type { MetaField, MetaSource, MetaSourceKind, ReportLevel, ReportMeta } f
 import { findDate, parseYear } from './dates'
 import {
   AREA_REFERENCE,
+  BANNER_ENDINGS,
   DEPARTMENT_SUFFIX,
   DOC_NUMBER,
   DOC_NUMBER_LABELS,
   GOV_PLACE_SUFFIX,
+  GOVERNMENT_SUFFIX,
   ISSUER_LABELS,
   LEVEL_PLACE_ENDINGS,
   MUNICIPALITIES,
   NAME_PREFIX_STRAYS,
+  NOT_A_NAME_START,
+  NOT_IN_NAME,
+  ORG_ENDINGS,
   ORG_SUFFIX,
+  PAGE_FIELD_NAMES,
+  PARTY_ENDINGS,
+  PLACE_ENDINGS,
   PLACE_SUFFIX,
   PROVINCES,
   PUBLISHED_LABELS,
   REPORT_OPENING,
   SELF_REFERENCE,
+  startsNumbered,
+  SUBJECT_VERBS,
   YEAR,
   alternation,
   provinceFull
@@ -46,7 +56,7 @@ const found = <T>(value: T, kind: MetaSourceKind, quote: string): Found<T> => ({
 // ---------------------------------------------------------------- title
 
 /** Words a site's banner ends with, when it stands before the title on the same line. */
-const BANNER_END = /^(.{2,30}?(?:门户网站|政府网站|网站|政府网|网|客户端|频道|平台|日报|新闻))(?=(?:中共)?(?:关于)?[\u4e00-\u9fff]{2,})/
+const BANNER_END = new RegExp(`^(.{2,30}?(?:${alternation(BANNER_ENDINGS)}))(?=(?:中共)?(?:关于)?[\\u4e00-\\u9fff]{2,})`)
 
 /** The title line as the report names itself: no site name after it, no site banner before it. */
 export function cleanTitle(t: string): string {
@@ -58,7 +68,7 @@ export function cleanTitle(t: string): string {
   }
   return s.trim()
 }
-const ORG_OR_PLACE_START = new RegExp(`^[\\u4e00-\\u9fff]{1,20}?(?:${alternation(['省', '市', '区', '县', '镇', '乡', '街道', '局', '厅', '部', '委'])})`)
+const ORG_OR_PLACE_START = new RegExp(`^[\\u4e00-\\u9fff]{1,20}?(?:${alternation([...PLACE_ENDINGS, ...ORG_ENDINGS])})`)
 
 function findTitleText(inp: MetaInput): Found<string> | null {
   const { lines, titleLine } = inp
@@ -131,6 +141,8 @@ function dateAfter(text: string, re: RegExp): { iso: string; quote: string } | n
   return null
 }
 
+const AFTER_DATE = new RegExp(`^[|｜]?\\s*(?:${alternation(PAGE_FIELD_NAMES)}|浏览|【|\\[|分享)`)
+
 /** A line that starts with a date (「2023-06-12 09:27」, 「2022-03-10 10:58 字号：」), not a clock widget. */
 function leadingDate(t: string): { iso: string; quote: string } | null {
   if (/星期|周[一二三四五六日]/.test(t)) return null
@@ -139,7 +151,7 @@ function leadingDate(t: string): { iso: string; quote: string } | null {
   if (!d || d.index !== 0) return null
   const rest = s.slice(d.length).replace(/^\s*\d{1,2}:\d{2}(?::\d{2})?/, '').trim()
   // Nothing after the date but page fields (来源, 字号, 浏览次数 …), or nothing at all.
-  if (rest && !/^(?:[|｜]?\s*)?(?:来源|信息来源|字号|浏览|点击|作者|编辑|【|\[|分享)/.test(rest)) return null
+  if (rest && !AFTER_DATE.test(rest)) return null
   return { iso: d.iso, quote: s.slice(0, d.length) }
 }
 
@@ -203,9 +215,9 @@ export function cleanOrgName(name: string): string {
   let n = name.replace(/\s+/g, '')
   while (STRAY_PREFIX.test(n)) n = n.replace(STRAY_PREFIX, '')
   // A joint report of the party committee and the government is filed under the government.
-  const joint = /^(?:中共)?(.{2,20}?)(?:党委|党工委|委员会)(?:和|及|、)?(?:人民)?政府$/.exec(n)
+  const joint = new RegExp(`^(?:中共)?(.{2,20}?)(?:${alternation([...PARTY_ENDINGS, '委员会'])})(?:和|及|、)?(?:人民)?政府$`).exec(n)
   if (joint) return `${joint[1]}人民政府`
-  const party = /^(?:中共)?(.{2,20}?)(?:党委|党工委)(.{2,20}(?:人民政府|政府|办事处))$/.exec(n)
+  const party = new RegExp(`^(?:中共)?(.{2,20}?)(?:${alternation(PARTY_ENDINGS)})(.{2,20}(?:人民政府|政府|办事处))$`).exec(n)
   if (party && party[2]!.includes(party[1]!.slice(-2))) return party[2]!
   // 「中共X局党组」: the bureau.
   const group = /^(?:中共)?(.{2,30}?)党组$/.exec(n)
@@ -229,7 +241,7 @@ export function issuerFromTitle(title: string): string | null {
   return isOrgOrPlace(name) ? name : null
 }
 
-const SELF = /^(?:我|本|全|各|该|有关|相关|上述|区委|县委|市委|省委|党委)/
+const SELF = new RegExp(`^(?:${alternation(NOT_A_NAME_START)})`)
 
 /** 「现将北京市石景山区人民政府2021年…」: the body the opening sentence names. */
 function issuerFromOpening(lines: Line[], bodyLine: number): Found<string> | null {
@@ -243,15 +255,9 @@ function issuerFromOpening(lines: Line[], bodyLine: number): Found<string> | nul
   return null
 }
 
-const SUBJECT_VERBS = '坚持|深入|始终|全面|认真|紧紧|立足|以|紧扣|聚焦|按照|围绕|持续|扎实|不断|积极|继续|高度重视|严格|在|紧密|着力|切实|牢固|法治政府建设工作'
 const SUBJECT = new RegExp(
-  `^([\\u4e00-\\u9fff]{1,18}?(?:街道|镇|乡|县|区|市|局|委|厅|部|中心|街|人民政府|政府|办公室|管委会|自治区|省))((?:党委|党工委|党组|委员会)(?:和|及)?(?:人民)?(?:政府)?)?(?:${SUBJECT_VERBS})`
+  `^([\\u4e00-\\u9fff]{1,18}?(?:${alternation([...PLACE_ENDINGS, ...ORG_ENDINGS])}))((?:${alternation([...PARTY_ENDINGS, '党组', '委员会'])})(?:和|及)?(?:人民)?(?:政府)?)?(?:${alternation(SUBJECT_VERBS)})`
 )
-
-/** Characters a body's name never holds (「承办了全市」 is a clause, not a name). */
-const HEADING_START = /^(?:[一二三四五六七八九十]+[、.是]|[(〔][一二三四五六七八九十\d]+[)〕]|\d+[.、])/
-
-export const NOT_IN_NAME = /[了的对将把被是着过其这那]/
 
 /** 「2023年，新县在市委…」「宁夏回族自治区党委和政府全面学习…」: the subject of the opening sentences. */
 function issuerFromBody(lines: Line[], bodyLine: number): Found<string> | null {
@@ -264,7 +270,7 @@ function issuerFromBody(lines: Line[], bodyLine: number): Found<string> | null {
     .replace(/《[^》\n]{0,80}》/g, '《》') // names inside cited titles are not the subject
   // The subject stands at the start of the first sentences, never inside a heading's paragraph.
   for (const sentence of text.split(/[。\n]/)) {
-    if (HEADING_START.test(sentence)) continue
+    if (startsNumbered(sentence)) continue
     const clauses = sentence.split(/[,，、;：:]/)
     for (const c of clauses) {
       const m = SUBJECT.exec(c.replace(/^(?:\d{4}年(?:度|以来)?|一年来|今年以来)/, ''))
@@ -286,23 +292,29 @@ const labelValue = (names: readonly string[]) => new RegExp(`(?:${alternation(na
 const PUBLISHER_VALUE = labelValue(ISSUER_LABELS.publisher)
 const SOURCE_VALUE = labelValue(ISSUER_LABELS.source)
 
+/** The next field run into a value (「来源:某局发布时间:…」). */
+const NEXT_FIELD = new RegExp(`(?:${alternation(PAGE_FIELD_NAMES)}|浏览).*$`)
+
 function fieldValue(lines: Line[], upto: number, re: RegExp): Found<string> | null {
   for (const l of lines.slice(0, upto)) {
     if (!l.clutter) continue
     const m = re.exec(l.text)
     if (m && !/^(?:本站|本网|\d)/.test(m[1]!)) {
-      const v = m[1]!.replace(/(?:发布时间|发布日期|时间|日期|作者|点击|浏览|字号|信息来源|发文日期|更新时间).*$/, '')
+      const v = m[1]!.replace(NEXT_FIELD, '')
       return found(cleanOrgName(v), 'field', m[0])
     }
   }
   return null
 }
 
+/** 「中共某镇党委」 alone in a header stands beside the government's name, which is the issuer. */
+const PARTY_ONLY = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff]{0,4}(?:${alternation(PARTY_ENDINGS)})$`)
+
 function headerOrg(lines: Line[], from: number, to: number): Found<string> | null {
   for (const l of lines.slice(from, to)) {
     if (l.clutter) continue
     const t = l.text.replace(/\s+/g, '')
-    if (t.length <= 30 && ORG_SUFFIX.test(t) && !/[,，。:：]/.test(t) && !/^(?:中共)?[\u4e00-\u9fff]{0,4}(?:党委|党工委)$/.test(t)) return found(cleanOrgName(t), 'header', t)
+    if (t.length <= 30 && ORG_SUFFIX.test(t) && !/[,，。:：]/.test(t) && !PARTY_ONLY.test(t)) return found(cleanOrgName(t), 'header', t)
   }
   return null
 }
@@ -425,8 +437,8 @@ const endsWithAny = (name: string, endings: readonly string[]) => endings.some((
 export function levelOf(issuer: string | null, text: string): ReportLevel | null {
   if (issuer) {
     // A government, a party committee or a zone's 管委会 has the level of its area; any other 局, 委 … is a department.
-    const name = issuer.replace(/(?:人民政府|政府|办事处|党委|党工委|党组|管委会|管理委员会)$/, '')
-    if (DEPARTMENT_SUFFIX.test(name) && !/(?:人民政府|政府|办事处|党委|党工委|管委会|管理委员会)$/.test(name)) return 'department'
+    const name = issuer.replace(GOVERNMENT_SUFFIX, '')
+    if (DEPARTMENT_SUFFIX.test(name) && !GOVERNMENT_SUFFIX.test(name)) return 'department'
     if (MUNICIPALITIES.some((m) => name === m || name === `${m}市`)) return 'province'
     if (endsWithAny(name, LEVEL_PLACE_ENDINGS.township)) return 'township'
     if (endsWithAny(name, LEVEL_PLACE_ENDINGS.province)) return 'province'

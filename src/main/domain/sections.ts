@@ -20,6 +20,7 @@ import {
   SHORTCOMING_NOT_RE,
   SHORTCOMING_RE,
   THIS_YEAR_RE,
+  WILL,
   WORK_RE
 } from './lexicon'
 import { isUnnumberedHeading, type Line } from './structure'
@@ -52,7 +53,7 @@ export function classifyHeading(text: string, reportYear: number | null = null):
   if (s && (p || PLAN_WEAK_RE.test(t))) return 'mixed'
   if (s) return 'shortcomings'
   if (p) return 'plans'
-  if ((PLAN_WEAK_RE.test(t) || /将(?=继续|进一步|持续|着力|全面|深入|加快|坚持|围绕|重点)/.test(t)) && !workWords && !THIS_YEAR_RE.test(t) && !sameYear) return 'plan?'
+  if ((PLAN_WEAK_RE.test(t) || WILL.test(t)) && !workWords && !THIS_YEAR_RE.test(t) && !sameYear) return 'plan?'
   return 'work'
 }
 
@@ -71,7 +72,7 @@ export interface Tense {
 }
 
 /** Future markers that are not the 将 of 「将X纳入」 (which means 把) nor the 要 of 主要/重要. */
-const FUTURE_WILL = /将(?=继续|进一步|持续|着力|全面|深入|加快|坚持|围绕|不断|重点|积极|大力|切实|努力|认真|聚焦|以|从|在)|(?<![主重需纲摘提概只])要(?=[^求点素件闻])/g
+const FUTURE_WILL = new RegExp(`${WILL.source}|(?<![主重需纲摘提概只])要(?=[^求点素件闻])`, 'g')
 
 export function tenseOf(body: string): Tense {
   return {

@@ -6,7 +6,13 @@ import {
   BREADCRUMB_LABELS,
   DOC_NUMBER,
   HEADING_NUMBERING,
+  NOT_IN_NAME,
+  ORG_ENDINGS,
   ORG_SUFFIX,
+  PAGE_FOOTERS,
+  PAGE_LINE_WORDS,
+  PAGE_WIDGETS,
+  PLAN_WEAK_RE,
   PAGE_FIELD_NAMES,
   PLAN_RE,
   REPORT_KIND_WORDS,
@@ -72,10 +78,10 @@ const CLUTTER_PATTERNS: RegExp[] = [
   // A field table printed one cell per line: the label alone (its value, on the next line, is read for metadata).
   new RegExp(`${BULLET}(?:${alternation(PAGE_FIELD_NAMES)})\\s*[:：]?$`),
   /^.{0,20}(?:发布时间|发布日期)\s*[:：]\s*\d{4}/,
-  /扫一扫|手机打开|手机上查看|手机阅读|分享到|打印本页|[〔【[]打印[〕】\]]|[〔【[]字体|关闭窗口|[〔【[]关闭[〕】\]]|加入收藏|听全文|无障碍|简体\s*\|?\s*繁体|繁体版|长者模式|关怀模式|返回顶部|上一篇|下一篇/,
+  new RegExp(`${alternation(PAGE_WIDGETS)}|[〔【[]打印[〕】\\]]|[〔【[]字体|[〔【[]关闭[〕】\\]]|简体\\s*\\|?\\s*繁体`),
   /(?:^|\s)大\s*中\s*小(?:\s|】|\]|$)/,
-  /主办单位|承办单位|主办[:：]|承办[:：]|版权所有|ICP备|网站标识码|公网安备|联系我们|网站地图|技术支持|建议使用.{0,30}浏览器|分辨率|升级浏览器|浏览器版本|极速模式/,
-  /^(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|重点链接|友情链接|全国各省市政府网站|Menu|首页|打印|关闭|分享|收藏|-)$/,
+  new RegExp(`${alternation(PAGE_FOOTERS)}|建议使用.{0,30}浏览器`),
+  new RegExp(`^(?:${alternation(PAGE_LINE_WORDS)})$`),
   /^.{0,20}(?:政府网站|门户网站|网站群)$/,
   /\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]/,
   /^[-•·|\s]+$/,
@@ -185,7 +191,7 @@ function headingSpan(t: string, from = 0): { end: number; runIn: boolean } {
  */
 export function isUnnumberedHeading(t: string): boolean {
   if (t.length < 4 || t.length > 40 || /[。,，;；:：!?]/.test(t)) return false
-  return SHORTCOMING_RE.test(t) || PLAN_RE.test(t) || OTHER_MATTERS.test(t) || WORK_RE.test(t) || /(?:19|20)\d{2}年(?:度)?(?:工作)?(?:重点|要点|目标|任务|措施)/.test(t)
+  return SHORTCOMING_RE.test(t) || PLAN_RE.test(t) || OTHER_MATTERS.test(t) || WORK_RE.test(t) || (/(?:19|20)\d{2}年/.test(t) && PLAN_WEAK_RE.test(t))
 }
 
 /**
@@ -237,7 +243,7 @@ export function findHeadings(lines: Line[], fromLine: number): Heading[] {
 // ---------------------------------------------------------------- closing
 
 const CLOSING_LINE = new RegExp(
-  `^(?:[\\u4e00-\\u9fff()（）]{2,30}(?:党委|党工委|党组|人民政府|政府|办事处|街道|镇|乡|局|厅|部|委员会|委|办公室|管委会)|(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十〇零]{1,3}月[\\d一二三四五六七八九十〇零]{1,3}日)$`
+  `^(?:[\\u4e00-\\u9fff()（）]{2,30}(?:${alternation(ORG_ENDINGS)})|(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十〇零]{1,3}月[\\d一二三四五六七八九十〇零]{1,3}日)$`
 )
 
 /** Where the closing (signature and date) starts, as a line index. */
@@ -249,7 +255,7 @@ export function findClosing(lines: Line[]): number {
     const t = lines[k]!.text
     if (lines[k]!.clutter) continue
     const c = t.replace(/\s/g, '')
-    if (CLOSING_LINE.test(c) && !/[了的对将把被是着过其这那]/.test(c)) start = k
+    if (CLOSING_LINE.test(c) && !NOT_IN_NAME.test(c)) start = k
     else break
   }
   return start
