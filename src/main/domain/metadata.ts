@@ -210,14 +210,17 @@ function findDocNumber(lines: Line[], upto: number): Found<string> | null {
 
 const STRAY_PREFIX = new RegExp(`^(?:${alternation(NAME_PREFIX_STRAYS)})(?=[\\u4e00-\\u9fff]{2})`)
 
+const JOINT = new RegExp(`^(?:中共)?(.{2,20}?)(?:${alternation([...PARTY_ENDINGS, '委员会'])})(?:和|及|、)?(?:人民)?政府$`)
+const PARTY_AND_GOVERNMENT = new RegExp(`^(?:中共)?(.{2,20}?)(?:${alternation(PARTY_ENDINGS)})(.{2,20}(?:人民政府|政府|办事处))$`)
+
 /** A body's name without what surrounds it on a page: 「制发罗湖区司法局」, 「中共双牌县教育局党组」, 「X党委和政府」. */
 export function cleanOrgName(name: string): string {
   let n = name.replace(/\s+/g, '')
   while (STRAY_PREFIX.test(n)) n = n.replace(STRAY_PREFIX, '')
   // A joint report of the party committee and the government is filed under the government.
-  const joint = new RegExp(`^(?:中共)?(.{2,20}?)(?:${alternation([...PARTY_ENDINGS, '委员会'])})(?:和|及|、)?(?:人民)?政府$`).exec(n)
+  const joint = JOINT.exec(n)
   if (joint) return `${joint[1]}人民政府`
-  const party = new RegExp(`^(?:中共)?(.{2,20}?)(?:${alternation(PARTY_ENDINGS)})(.{2,20}(?:人民政府|政府|办事处))$`).exec(n)
+  const party = PARTY_AND_GOVERNMENT.exec(n)
   if (party && party[2]!.includes(party[1]!.slice(-2))) return party[2]!
   // 「中共X局党组」: the bureau.
   const group = /^(?:中共)?(.{2,30}?)党组$/.exec(n)

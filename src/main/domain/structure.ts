@@ -89,8 +89,12 @@ const CLUTTER_PATTERNS: RegExp[] = [
   /\|\s*(?:>>|»)/
 ]
 
+const BRACKETED_YEAR = /[〔[(]\s*(?:19|20)\d{2}\s*[〕\])]/
+
 /** A line that holds only a document number (「葛政〔2025〕11号」, 「文号：…」): the report's own header, kept. */
 export function isDocNumberLine(t: string): boolean {
+  // Short, and holding a bracketed year: checked first, as every line of the text passes here.
+  if (t.length > 60 || !BRACKETED_YEAR.test(t)) return false
   const m = DOC_NUMBER.exec(t)
   if (!m) return false
   const rest = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/(?:备注\/)?(?:文号|发文字号|文件编号)\s*[:：]?|签发人\s*[:：]?\s*[\u4e00-\u9fff]{2,4}|[-•·\s]/g, '')
