@@ -160,6 +160,15 @@ describe('items and findings tell one story', () => {
     expect(item(a, 'shortcomings').reason).toBeUndefined()
   })
 
+  it('causes given under their own subheading (「法治建设不足的原因」) count', () => {
+    const a = analyze(
+      textDoc([...head, '二、存在的不足和原因', '法治政府建设主要存在以下问题:', '(一)法治意识不强,对法治政府建设重视不够。', '法治建设不足的原因', '基层法治力量有限,专业人才短缺。', ...plans].join('\n')),
+      checklist
+    )
+    expect(a.findings.map((f) => f.code)).not.toContain('no-causes')
+    expect(item(a, 'shortcomings').status).toBe('present')
+  })
+
   it('completeness is computed from the final item statuses', () => {
     const a = analyze(textDoc([...head, '二、存在的问题', '一是普法针对性不强。二是执法人员数量不足,素质有待提高。', ...plans].join('\n')), checklist)
     expect(a.completeness).toBe(completeness(a.items, checklist))

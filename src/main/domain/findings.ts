@@ -55,19 +55,12 @@ export function computeFindings(inp: FindingsInput): { findings: Finding[]; figu
     }
   }
 
-  for (const s of sections.filter((x) => x.role === 'shortcomings')) {
-    const body = text.slice(s.heading ? s.heading.end : s.start, s.end)
-    if (body.replace(/\s/g, '').length < 15) continue
-    if (!givesCauses(body)) {
-      findings.push({
-        code: 'no-causes',
-        severity: 'warning',
-        message: NO_CAUSES_MESSAGE,
-        start: s.start,
-        end: s.end
-      })
-    }
-    break
+  // The shortcomings may come in several parts (a list of problems, then 「法治建设不足的原因」): causes in
+  // any of them count, headings included, except the first part's own heading (「存在的不足和原因」 promises, it does not give).
+  const short = sections.filter((x) => x.role === 'shortcomings')
+  const body = short.map((s, i) => text.slice(i === 0 && s.heading ? s.heading.end : s.start, s.end)).join('\n')
+  if (short.length && body.replace(/\s/g, '').length >= 15 && !givesCauses(body)) {
+    findings.push({ code: 'no-causes', severity: 'warning', message: NO_CAUSES_MESSAGE, start: short[0]!.start, end: short[short.length - 1]!.end })
   }
 
   const work = sections.filter((s) => s.role === 'work' || s.role === 'preamble').map((s) => text.slice(s.start, s.end)).join('\n')
