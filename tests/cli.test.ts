@@ -32,7 +32,9 @@ describe('report-audit check', () => {
     expect(bad.map((x) => path.basename(String(x.file)))).toEqual(['labels.json'])
     const x = ok.find((o) => String(o.file).endsWith('xincheng-2020.pdf'))!
     expect(Object.keys(x).sort()).toEqual(['encoding', 'file', 'findings', 'format', 'items', 'meta', 'ok', 'warnings'])
-    expect(x.meta).toEqual({ title: '新城镇2020年法治政府建设情况报告', issuer: '新城镇', level: 'township', year: 2020, published: '2021-05-14', signed: null, docNumber: null })
+    const { sources, ...meta } = x.meta as Record<string, unknown>
+    expect(meta).toEqual({ title: '新城镇2020年法治政府建设情况报告', issuer: '新城镇', level: 'township', year: 2020, published: '2021-05-14', signed: null, docNumber: null })
+    expect(sources).toMatchObject({ published: { kind: 'field', quote: '发布日期:2021-05-14' } })
     const items = x.items as Array<{ id: string; status: string; evidence: Array<{ heading: string | null; quote: string; start: number; end: number }> }>
     expect(items.map((i) => i.id)).toEqual(['leadership', 'enforcement', 'publicity', 'shortcomings', 'plans'])
     expect(items[0]!.evidence[0]).toHaveProperty('quote')
@@ -44,6 +46,19 @@ describe('report-audit check', () => {
     expect(r.code).toBe(0)
     expect(r.out).toContain('葛坑镇人民政府')
     expect(r.out).toMatch(/共 4 个文件：读取成功 4，无法读取 0/)
+  })
+
+  it('the table names items and findings in Chinese and shows each file’s name, not a cut-off path', () => {
+    const deep = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ra-')), '某市司法局', '2021年度各乡镇法治政府建设年度报告汇总', '已收报告')
+    fs.mkdirSync(deep, { recursive: true })
+    fs.copyFileSync(path.join(FIXTURES, 'corpus', 'reports', 'xincheng-2020.txt'), path.join(deep, '新城镇.txt'))
+    const r = run(['check', deep])
+    expect(r.out).toContain('清单项目（组织领导 行政执法 普法宣传 不足原因 下年安排）')
+    const row = r.out.split('\n').find((l) => l.startsWith('新城镇.txt'))!
+    expect(row).toContain('逾期公开')
+    expect(row).not.toContain('late-publication')
+    expect(row).toMatch(/✔ ✔ ✔ ◐ ✔/)
+    expect(r.out).not.toContain('已收报告')
   })
 
   it('reports bad files with code and reason, and still reports the rest (exit 2)', () => {
@@ -90,6 +105,22 @@ describe('report-audit import', () => {
     const s = JSON.parse(again.out) as { imported: number; duplicates: number; outcomes: Array<{ kind: string }> }
     expect(s).toMatchObject({ imported: 0, duplicates: 4 })
     expect(s.outcomes.every((o) => o.kind === 'duplicate')).toBe(true)
+  })
+
+  it('check prints the refusal of a document that is not a report; import --accept-not-report takes it', () => {
+    const src = path.join(dir, 'news')
+    fs.mkdirSync(src)
+    fs.copyFileSync(path.join(FIXTURES, 'corpus', 'excerpts2', '047.txt'), path.join(src, '新闻.txt'))
+    const checked = run(['check', src])
+    expect(checked.code).toBe(2)
+    expect(checked.out).toMatch(/新闻\.txt\s+不作为年度报告分析 \[not-a-report\] 这是一则新闻报道/)
+    expect(checked.out).toContain('读取成功 0，无法读取 0，不是年度报告 1。')
+    const project = path.join(dir, 'news.raudit')
+    const refused = run(['import', '--json', '--project', project, src])
+    expect(JSON.parse(refused.out)).toMatchObject({ imported: 0, failed: 1 })
+    const taken = run(['import', '--json', '--accept-not-report', '--project', project, src])
+    expect(taken.code).toBe(0)
+    expect(JSON.parse(taken.out)).toMatchObject({ imported: 1, failed: 0 })
   })
 
   it('needs --project, and refuses a file that is not a project', () => {

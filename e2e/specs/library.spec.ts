@@ -39,7 +39,7 @@ test('drop a folder: progress, the summary with each failure, the rows with thei
   const gekeng = table.locator('tr[data-file="葛坑镇.docx"]')
   await expect(gekeng).toContainText('葛坑镇人民政府')
   await expect(gekeng.locator('[data-item]')).toHaveCount(5)
-  await expect(gekeng.locator('[data-item="shortcomings"]')).toHaveText('具备')
+  await expect(gekeng.locator('[data-item="shortcomings"]')).toHaveText('部分') // problems listed without causes
   await expect(gekeng.getByTestId('completeness')).toHaveText(/^\d+%$/)
   const xincheng = table.locator('tr[data-file="新城镇.pdf"]')
   await expect(xincheng.locator('[data-finding="late-publication"]')).toHaveText('逾期公开')
@@ -63,10 +63,10 @@ test('drop a folder: progress, the summary with each failure, the rows with thei
   await search.fill('')
   await expect(rows).toHaveCount(4)
 
-  // Filter a column: only reports whose shortcomings item is present.
+  // After a reload the tags are the stored ones (shortcomings partial: problems listed without causes).
   await page.reload()
   await expect(rows).toHaveCount(4)
-  await expect(table.locator('tr[data-file="葛坑镇.docx"] [data-item="shortcomings"]')).toHaveText('具备')
+  await expect(table.locator('tr[data-file="葛坑镇.docx"] [data-item="shortcomings"]')).toHaveText('部分')
   await expect(page.getByTestId('project-name')).toContainText('4 份报告')
   // the finished import is not shown again after a reload; the data is
   await expect(page.getByTestId('import-summary')).toHaveCount(0)

@@ -43,6 +43,11 @@ test('open a report, see evidence, judge, annotate, write the opinion, undo, rel
   await expect(page.getByTestId('report-text')).toContainText('葛坑镇始终围绕全镇经济社会发展实际')
   await expect(page.getByTestId('outline').locator('a').first()).toBeVisible()
   await expect(page.getByTestId('review-position')).toHaveText(/^\d \/ 4$/)
+  // The metadata with where each value was read; an item marked down says why.
+  await expect(page.getByTestId('meta-line')).toContainText('葛坑镇人民政府')
+  await expect(page.locator('[data-meta="docNumber"]')).toContainText('葛政〔2025〕11号')
+  await expect(page.locator('[data-meta="published"]')).toHaveAttribute('title', /^依据：/)
+  await expect(review.locator('[data-item-panel="shortcomings"] [data-detected-reason]')).toHaveText('只列举了问题，未分析原因')
 
   // Clicking an item shows its evidence highlighted in the text.
   const leadership = review.locator('[data-item-panel="leadership"]')

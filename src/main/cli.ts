@@ -7,7 +7,7 @@ import { toErrorInfo } from '../shared/errors'
 import { createParsePool } from './pipeline/parse-pool'
 import { loadChecklist } from './store/checklist-files'
 import { collectFiles, notReadReports } from './pipeline/collect-files'
-import { formatRow, formatHeader } from './cli-table'
+import { formatLegend, formatRow, formatHeader } from './cli-table'
 import { importPaths, type ImportProgress } from './pipeline/import-files'
 import { Project } from './store/project'
 import fs from 'node:fs/promises'
@@ -18,8 +18,9 @@ import { statusCommand, unitsCommand } from './cli-roster'
 const USAGE = `用法 / Usage:
   report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] PATH...
       检查报告文件或文件夹（递归），输出审核结果表；--json 输出一个 JSON 文档。
-  report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] PATH...
+  report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] [--accept-not-report] PATH...
       把报告导入项目文件（不存在则新建）：内容相同的文件只导入一次；输出导入、重复、失败的数量和每个失败文件的原因。
+      --accept-not-report：不像年度报告的文件（解读、新闻、工作要点、模板等）也照常导入，原因记在警告里。
   report-audit export --project FILE [--xlsx OUT.xlsx] [--csv OUT.csv] [--json OUT.json]
                      [--docx DIR] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
       导出审核结果：汇总表（Excel、CSV）、审核数据（JSON）、每份报告的审核意见（Word、Markdown、HTML）。
@@ -75,6 +76,7 @@ async function check(argv: string[]): Promise<number> {
   const started = performance.now()
   const pool = createParsePool(checklist, { threads })
   let failed = early.length
+  let refused = 0
   let count = 0
   const emit = async (r: CheckedReport) => {
     if (json) await write(`${count ? ',\n' : ''}${JSON.stringify(r)}`)
@@ -92,12 +94,13 @@ async function check(argv: string[]): Promise<number> {
     while (next < files.length || pending.length) {
       while (next < files.length && pending.length < window) pending.push(pool.run(files[next++]!).then((o) => o.report))
       const r = await pending.shift()!
-      if (!r.ok) failed++
+      if (!r.ok && r.error.code === 'not-a-report') refused++
+      else if (!r.ok) failed++
       await emit(r)
     }
     for (const r of early) await emit(r)
     if (json) await write('\n]}\n')
-    else await write(`\n共 ${count} 个文件：读取成功 ${count - failed}，无法读取 ${failed}。\n`)
+    else await write(`\n${formatLegend()}共 ${count} 个文件：读取成功 ${count - failed - refused}，无法读取 ${failed}${refused ? `，不是年度报告 ${refused}` : ''}。\n`)
   } finally {
     await pool.close()
   }
@@ -106,7 +109,7 @@ async function check(argv: string[]): Promise<number> {
     const seconds = (performance.now() - started) / 1000
     process.stderr.write(`${JSON.stringify({ files: count, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads })}\n`)
   }
-  return failed ? EXIT.someFailed : EXIT.ok
+  return failed || refused ? EXIT.someFailed : EXIT.ok
 }
 
 async function importCommand(argv: string[]): Promise<number> {
@@ -115,7 +118,15 @@ async function importCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { project: { type: 'string' }, checklist: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+      options: {
+        project: { type: 'string' },
+        checklist: { type: 'string' },
+        threads: { type: 'string' },
+        json: { type: 'boolean' },
+        stats: { type: 'boolean' },
+        'accept-not-report': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      }
     })
   } catch (e) {
     return usageError((e as Error).message)
@@ -155,7 +166,7 @@ async function importCommand(argv: string[]): Promise<number> {
   process.once('SIGINT', onSigint)
   let summary
   try {
-    summary = await importPaths(project, parsed.positionals, { pool, signal: controller.signal, onProgress })
+    summary = await importPaths(project, parsed.positionals, { pool, signal: controller.signal, onProgress, acceptNotReport: !!parsed.values['accept-not-report'] })
   } finally {
     process.off('SIGINT', onSigint)
     await pool.close()

@@ -2,26 +2,15 @@
 // with every offset mapped back to the text the reviewer reads.
 
 import type { Checklist, ChecklistItem } from '../../shared/models/checklist'
-import type { Analysis, Evidence, ExtractedDoc, Heading, ItemResult, Section } from '../../shared/models/report'
+import type { Analysis, Evidence, ExtractedDoc, Finding, Heading, ItemResult, Section } from '../../shared/models/report'
 import { detectItems } from './detect'
+import { notAReportReason } from './doc-kind'
 import { computeFindings } from './findings'
-import { extractMeta } from './metadata'
+import { ORG_SUFFIX, REPORT_OPENING, SPAM } from './lexicon'
+import { extractMeta, reportYearOf } from './metadata'
 import { normalize, toOriginal, type Normalized } from './normalize'
-import {
-  applyBlocks,
-  buildSections,
-  findClosing,
-  findHeadings,
-  findTitle,
-  isClutterLine,
-  looksLikeTitle,
-  markPreTitleClutter,
-  ORG_SUFFIX,
-  SPAM,
-  splitLines,
-  stripSiteSuffix,
-  type Line
-} from './structure'
+import { buildSections } from './sections'
+import { applyBlocks, findClosing, findHeadings, findTitle, isClutterLine, isDocNumberLine, looksLikeTitle, markPreTitleClutter, splitLines, stripSiteSuffix, type Line } from './structure'
 
 /** Original offset → normalized offset (the first normalized character at or after it). */
 function toNormIndex(norm: Normalized, orig: number): number {
@@ -42,6 +31,7 @@ function bodyStartLine(lines: Line[], titleLine: number): number {
     if (l.clutter) continue
     const t = l.text.replace(/\s/g, '')
     if (t.length <= 30 && ORG_SUFFIX.test(t)) continue // issuing body on its own line
+    if (isDocNumberLine(t)) continue // the report's 文号
     if (/^\(?\d{4}年\d{1,2}月\d{1,2}日[^。]{0,40}\)?$/.test(t)) continue
     if (looksLikeTitle(t)) continue
     return i
@@ -49,25 +39,7 @@ function bodyStartLine(lines: Line[], titleLine: number): number {
   return Math.max(0, titleLine + 1)
 }
 
-const REPORT_WORDS = /法治|依法行政|依法治|普法|执法/g
-const OTHER_KINDS = /政府信息公开(?:工作)?年度报告|述法报告|述职述廉|述职报告/
-
-/** Why the text is clearly not an annual rule-of-law report, or null. */
-export function notAReportReason(text: string, title: string | null): string | null {
-  const hits = (text.match(REPORT_WORDS) ?? []).length
-  const opening = title ?? text.slice(0, 200).split('\n').find((l) => OTHER_KINDS.test(l)) ?? null
-  if (opening && OTHER_KINDS.test(opening) && !/法治政府建设/.test(opening)) {
-    return `这是“${opening.match(/[^\n]{0,30}(?:政府信息公开(?:工作)?年度报告|述法报告|述职述廉|述职报告)/)?.[0] ?? opening}”，不是法治政府建设年度报告。`
-  }
-  if (hits < 3) return '文中几乎没有“法治”“依法行政”“普法”“执法”等内容，不像法治政府建设年度报告。'
-  return null
-}
-
-export interface AnalyzeOutput extends Analysis {
-  notReport: string | null
-}
-
-export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput {
+export function analyze(doc: ExtractedDoc, checklist: Checklist): Analysis {
   const norm = normalize(doc.text)
   const text = norm.text
   const lines = splitLines(text)
@@ -84,13 +56,14 @@ export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput 
   const bodyLine = bodyStartLine(lines, titleLine)
   const closingLine = Math.max(findClosing(lines), bodyLine + 1)
   const headingsNorm = findHeadings(lines, bodyLine)
-  const sectionsNorm = buildSections(lines, headingsNorm, bodyLine, closingLine)
+  const metaInput = { lines, titleLine, bodyLine, closingLine, declaredTitle: doc.declaredTitle, text }
+  const sectionsNorm = buildSections({ lines, headings: headingsNorm, bodyStartLine: bodyLine, closingLine, text, reportYear: reportYearOf(metaInput) })
   if (closingLine < lines.length) {
     const last = lines[lines.length - 1]!
     sectionsNorm.push({ role: 'closing', heading: null, start: lines[closingLine]!.start, end: last.end })
   }
 
-  const meta = extractMeta({ lines, titleLine, bodyLine, closingLine, declaredTitle: doc.declaredTitle, text })
+  const meta = extractMeta(metaInput)
 
   const mapRange = (s: number, e: number) => toOriginal(norm, s, e)
   const quote = (s: number, e: number) => {
@@ -103,21 +76,22 @@ export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput 
     const r = quote(s, e)
     return { heading: heading ? quote(heading.start, heading.end).q : null, quote: r.q, start: r.start, end: r.end }
   }
-  const items = detectItems({ text, headings: headingsNorm, sections: sectionsNorm, evidence }, checklist)
+  const detected = detectItems({ text, headings: headingsNorm, sections: sectionsNorm, evidence }, checklist)
 
   const titleYear = meta.title ? Number(/((?:19|20)\d{2})\s*年/.exec(meta.title)?.[1] ?? NaN) || null : null
   const bodyYearMatch = lines
     .slice(bodyLine, bodyLine + 4)
-    .map((l) => /现将[^。]{0,20}?((?:19|20)\d{2})\s*年/.exec(l.text))
+    .map((l) => REPORT_OPENING.exec(l.text))
     .find(Boolean)
   const { findings, figures } = computeFindings({
     text,
     meta,
     sections: sectionsNorm,
     titleYear,
-    bodyYear: bodyYearMatch ? Number(bodyYearMatch[1]) : null,
+    bodyYear: bodyYearMatch ? Number(bodyYearMatch[2]) : null,
     config: checklist.findings
   })
+  const items = reconcile(detected, findings, checklist)
 
   const mapHeading = (h: Heading): Heading => ({ ...h, ...mapRange(h.start, h.end), text: quote(h.start, h.end).q })
   const headings: Heading[] = headingsNorm.map(mapHeading)
@@ -141,8 +115,23 @@ export function analyze(doc: ExtractedDoc, checklist: Checklist): AnalyzeOutput 
     figures,
     checklistId: checklist.id,
     completeness: completeness(items, checklist),
-    notReport: notAReportReason(text, meta.title)
+    notReport: notAReportReason({ text, title: meta.title, opening: lines.filter((l, i) => !l.clutter && i !== titleLine).slice(0, 4).map((l) => l.text) })
   }
+}
+
+/**
+ * Items and findings tell one story: shortcomings listed without their causes are only partly what the
+ * regulation asks (「存在的不足和原因」), so the item is partial with the finding's reason beside it.
+ */
+export function reconcile(items: ItemResult[], findings: Finding[], checklist: Checklist): ItemResult[] {
+  const noCauses = findings.find((f) => f.code === 'no-causes')
+  return items.map((it) => {
+    const def = checklist.items.find((d) => d.id === it.id)
+    if (noCauses && def?.scope === 'shortcomings' && it.status === 'present') {
+      return { ...it, status: 'partial', score: Math.min(it.score, 0.5), reason: '只列举了问题，未分析原因' }
+    }
+    return it
+  })
 }
 
 /**

@@ -2,12 +2,16 @@
 
 import type { ChecklistFindingsConfig } from '../../shared/models/checklist'
 import type { Finding, ReportMeta, Section } from '../../shared/models/report'
+import { CAUSE, FIGURE } from './lexicon'
 
-// A statement of cause, not a mere mention of the word (“分析原因不够具体” is itself a shortcoming).
-const CAUSE =
-  /究其原因|原因(?:主要)?(?:是|在于|有|为|如下|包括)|(?:主要|根本|深层次?|客观|主观|直接)原因|(?:问题|不足|短板)(?:的|产生的|存在的)原因|由于|源于|根源在于|归因于|主要是因为|是因为|受[^。]{0,12}(?:影响|制约|限制)|客观上|主观上|根本在于|关键在于|主要在于/
-/** A quantified statement: a number in Arabic digits with a counting unit (not a year, month or ordinal). */
-export const FIGURE = /(?<![第\d.〔[])\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:人次|场次|批次|个工作日|件|次|人|个|场|项|条|份|家|名|起|户|期|批|篇|元|%|小时|天|宗|册|本|块|处|所|台|张|套|课|堂|类|轮|例|单|万元|亿元|公里|亩)(?![\d年月日])/g
+export { FIGURE }
+
+export const NO_CAUSES_MESSAGE = '“存在的不足”部分只列举了问题，没有分析原因（规定要求写明不足和原因）。'
+
+/** Whether a shortcomings part states causes (「原因主要是…」「由于…」), not merely the word 原因. */
+export function givesCauses(text: string): boolean {
+  return CAUSE.test(text)
+}
 
 export function countFigures(text: string): { count: number; example: string | null } {
   FIGURE.lastIndex = 0
@@ -51,19 +55,12 @@ export function computeFindings(inp: FindingsInput): { findings: Finding[]; figu
     }
   }
 
-  for (const s of sections.filter((x) => x.role === 'shortcomings')) {
-    const body = text.slice(s.heading ? s.heading.end : s.start, s.end)
-    if (body.replace(/\s/g, '').length < 15) continue
-    if (!CAUSE.test(body)) {
-      findings.push({
-        code: 'no-causes',
-        severity: 'warning',
-        message: '“存在的不足”部分只列举了问题，没有分析原因（规定要求写明不足和原因）。',
-        start: s.start,
-        end: s.end
-      })
-    }
-    break
+  // The shortcomings may come in several parts (a list of problems, then 「法治建设不足的原因」): causes in
+  // any of them count, headings included, except the first part's own heading (「存在的不足和原因」 promises, it does not give).
+  const short = sections.filter((x) => x.role === 'shortcomings')
+  const body = short.map((s, i) => text.slice(i === 0 && s.heading ? s.heading.end : s.start, s.end)).join('\n')
+  if (short.length && body.replace(/\s/g, '').length >= 15 && !givesCauses(body)) {
+    findings.push({ code: 'no-causes', severity: 'warning', message: NO_CAUSES_MESSAGE, start: short[0]!.start, end: short[short.length - 1]!.end })
   }
 
   const work = sections.filter((s) => s.role === 'work' || s.role === 'preamble').map((s) => text.slice(s.start, s.end)).join('\n')

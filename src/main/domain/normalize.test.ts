@@ -12,7 +12,9 @@ describe('normalize', () => {
     ['法治政府建設報告', '法治政府建设报告'],
     ['應(yīng)急管理部堅持', '应急管理部坚持'],
     ['葛政〔2025〕11 号', '葛政〔2025〕11号'],
-    ['Word document', 'Word document']
+    ['Word document', 'Word document'],
+    ['2023-06-12 09:27', '2023-06-12 09:27'],
+    ['调解纠纷 368 件', '调解纠纷368件']
   ])('%s → %s', (input, expected) => expect(normalize(input).text).toBe(expected))
 
   it('maps every normalized range back onto the same characters of the original', () => {

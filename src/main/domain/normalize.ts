@@ -57,7 +57,8 @@ export function normalize(src: string): Normalized {
       let j = i + 1
       while (j < n && (src[j] === ' ' || src[j] === '\t' || src.charCodeAt(j) === 0x3000 || src.charCodeAt(j) === 0xa0)) j++
       const prev = out.length ? out[out.length - 1] : undefined
-      if (isAsciiWord(prev) && isAsciiWord(src[j]) && !/[0-9]/.test(prev!) && !/[0-9]/.test(src[j]!)) {
+      // Two numbers stay apart too: 「2023-06-12 09:27」 is a date and a time, not the 1209th day.
+      if (isAsciiWord(prev) && isAsciiWord(src[j])) {
         out.push(' ')
         map.push(i)
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { classifyHeading, findHeadings, splitLines } from './structure'
+import { classifyHeading } from './sections'
+import { findHeadings, splitLines } from './structure'
 
 function headings(text: string) {
   return findHeadings(splitLines(text), 0).map((h) => [h.level, h.text, h.runIn])

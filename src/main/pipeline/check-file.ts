@@ -34,21 +34,32 @@ export async function readFileBounded(file: string): Promise<Uint8Array> {
   return new Uint8Array(await fs.readFile(file))
 }
 
-export async function checkBytes(bytes: Uint8Array, file: string, checklist: Checklist): Promise<CheckOutcome> {
+export interface CheckOptions {
+  /**
+   * Analyse a document that does not look like an annual report (a 解读, a news item, a 工作要点 …) instead of
+   * refusing it as `not-a-report`: the reviewer imports it on purpose. The reason stays in the warnings and
+   * in `analysis.notReport`.
+   */
+  acceptNotReport?: boolean
+}
+
+export async function checkBytes(bytes: Uint8Array, file: string, checklist: Checklist, opts: CheckOptions = {}): Promise<CheckOutcome> {
   let doc: ExtractedDoc
   try {
     doc = await readReport(bytes, file)
   } catch (e) {
     return { report: { file, ok: false, error: toErrorInfo(e) } }
   }
-  return analyzeDoc(doc, file, checklist)
+  return analyzeDoc(doc, file, checklist, opts)
 }
 
 /** Analyzes an extracted document; the same path for a new file and for re-analysis. */
-export function analyzeDoc(doc: ExtractedDoc, file: string, checklist: Checklist): CheckOutcome {
+export function analyzeDoc(doc: ExtractedDoc, file: string, checklist: Checklist, opts: CheckOptions = {}): CheckOutcome {
   try {
-    const { notReport, ...analysis } = analyze(doc, checklist)
-    if (notReport) throw new AppError('not-a-report', notReport)
+    const analysis = analyze(doc, checklist)
+    const notReport = analysis.notReport
+    if (notReport && !opts.acceptNotReport) throw new AppError('not-a-report', notReport)
+    const warnings = notReport ? [...doc.warnings, `不像法治政府建设年度报告：${notReport}已按要求照常分析。`] : doc.warnings
     return {
       report: {
         file,
@@ -58,7 +69,7 @@ export function analyzeDoc(doc: ExtractedDoc, file: string, checklist: Checklist
         meta: analysis.meta,
         items: analysis.items,
         findings: analysis.findings.map(({ code, severity, message }) => ({ code, severity, message })),
-        warnings: doc.warnings
+        warnings
       },
       doc,
       analysis
@@ -68,12 +79,12 @@ export function analyzeDoc(doc: ExtractedDoc, file: string, checklist: Checklist
   }
 }
 
-export async function checkFile(file: string, checklist: Checklist): Promise<CheckOutcome> {
+export async function checkFile(file: string, checklist: Checklist, opts: CheckOptions = {}): Promise<CheckOutcome> {
   let bytes: Uint8Array
   try {
     bytes = await readFileBounded(file)
   } catch (e) {
     return { report: { file, ok: false, error: toErrorInfo(e) } }
   }
-  return checkBytes(bytes, file, checklist)
+  return checkBytes(bytes, file, checklist, opts)
 }

@@ -138,6 +138,24 @@ describe('importPaths', () => {
     expect(project.reports.count()).toBe(summary.imported)
   })
 
+  it('refuses a document that is not an annual report, and imports it when asked to (accept-not-report)', async () => {
+    const news = path.join(dir, '新闻.txt')
+    fs.copyFileSync(path.join(CORPUS, 'excerpts2', '047.txt'), news)
+    const p = pool()
+    const refused = await importPaths(project, [news], { pool: p })
+    expect(refused).toMatchObject({ imported: 0, failed: 1 })
+    expect(refused.outcomes[0]).toMatchObject({ code: 'not-a-report' })
+    expect(refused.outcomes[0]!.message).toMatch(/新闻/)
+    const taken = await importPaths(project, [news], { pool: p, acceptNotReport: true })
+    expect(taken).toMatchObject({ imported: 1, failed: 0 })
+    const stored = project.reports.get(project.reports.ids()[0]!)!
+    expect(stored.analysis.notReport).toMatch(/新闻/)
+    // Re-analysis keeps it: a document already in the project is never refused again.
+    const again = await p.analyzeDoc(project.reports.doc(stored.id)!, String(stored.id))
+    expect(again.report.ok).toBe(true)
+    await p.close()
+  })
+
   it('hashes in slices to the same SHA-256 as one pass', async () => {
     const big = new Uint8Array(9 * 1024 * 1024 + 17).map((_, i) => i % 251)
     expect(await sha256(big)).toBe(createHash('sha256').update(big).digest('hex'))

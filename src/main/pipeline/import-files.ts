@@ -31,6 +31,8 @@ export interface ImportOptions {
   pool: ParsePool
   signal?: AbortSignal
   onProgress?: (p: ImportProgress) => void
+  /** Import documents that do not look like annual reports instead of refusing them (the reviewer chose them). */
+  acceptNotReport?: boolean
 }
 
 const HASH_SLICE = 4 * 1024 * 1024
@@ -101,7 +103,7 @@ export async function importPaths(project: Project, paths: string[], opts: Impor
       return
     }
     inBatch.set(hash, path.basename(file))
-    const outcome = await opts.pool.runBytes(bytes, file, true)
+    const outcome = await opts.pool.runBytes(bytes, file, true, { acceptNotReport: opts.acceptNotReport })
     if (!outcome.report.ok || !outcome.doc || !outcome.analysis) {
       inBatch.delete(hash)
       fail(file, outcome.report.ok ? { code: 'internal', message: '分析结果缺失。' } : outcome.report.error)

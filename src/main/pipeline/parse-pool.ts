@@ -6,13 +6,16 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Checklist } from '../../shared/models/checklist'
 import type { ExtractedDoc } from '../../shared/models/report'
-import { analyzeDoc, checkBytes, checkFile, forStore, type CheckOutcome } from './check-file'
+import { analyzeDoc, checkBytes, checkFile, forStore, type CheckOptions, type CheckOutcome } from './check-file'
 
 export interface ParsePool {
-  run(file: string, full?: boolean): Promise<CheckOutcome>
+  run(file: string, full?: boolean, opts?: CheckOptions): Promise<CheckOutcome>
   /** Checks bytes already read (the importer hashes them first); `name` gives the extension and the label. */
-  runBytes(bytes: Uint8Array, name: string, full?: boolean): Promise<CheckOutcome>
-  /** Analyzes text already extracted (re-analysis against another checklist). */
+  runBytes(bytes: Uint8Array, name: string, full?: boolean, opts?: CheckOptions): Promise<CheckOutcome>
+  /**
+   * Analyzes text already extracted (re-analysis against another checklist). A document already in the
+   * project is analysed whatever it is: it is never refused as not-a-report here.
+   */
   analyzeDoc(doc: ExtractedDoc, name: string): Promise<CheckOutcome>
   close(): Promise<void>
   readonly threads: number
@@ -48,9 +51,9 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     }
     return {
       threads: 1,
-      run: (file, full = false) => bounded(() => checkFile(file, checklist), full ? forStore : reportOnly),
-      runBytes: (bytes, name, full = false) => bounded(() => checkBytes(bytes, name, checklist), full ? forStore : reportOnly),
-      analyzeDoc: (doc, name) => bounded(async () => analyzeDoc(doc, name, checklist), (o) => o),
+      run: (file, full = false, opts = {}) => bounded(() => checkFile(file, checklist, opts), full ? forStore : reportOnly),
+      runBytes: (bytes, name, full = false, opts = {}) => bounded(() => checkBytes(bytes, name, checklist, opts), full ? forStore : reportOnly),
+      analyzeDoc: (doc, name) => bounded(async () => analyzeDoc(doc, name, checklist, { acceptNotReport: true }), (o) => o),
       async close() {}
     }
   }
@@ -61,6 +64,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
     bytes?: Uint8Array
     doc?: ExtractedDoc
     full: boolean
+    acceptNotReport?: boolean
     resolve: (o: CheckOutcome) => void
   }
   const queue: Task[] = []
@@ -103,27 +107,27 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
       const w = idle.pop()!
       const t = queue.shift()!
       busy.set(w, t)
-      w.postMessage({ id: t.id, file: t.file, bytes: t.bytes, doc: t.doc, full: t.full })
+      w.postMessage({ id: t.id, file: t.file, bytes: t.bytes, doc: t.doc, full: t.full, acceptNotReport: t.acceptNotReport })
     }
   }
 
   return {
     threads,
-    run(file, full = false) {
+    run(file, full = false, opts = {}) {
       return new Promise<CheckOutcome>((resolve) => {
-        queue.push({ id: nextId++, file, full, resolve })
+        queue.push({ id: nextId++, file, full, acceptNotReport: opts.acceptNotReport, resolve })
         pump()
       })
     },
     analyzeDoc(doc, name) {
       return new Promise<CheckOutcome>((resolve) => {
-        queue.push({ id: nextId++, file: name, doc, full: true, resolve })
+        queue.push({ id: nextId++, file: name, doc, full: true, acceptNotReport: true, resolve })
         pump()
       })
     },
-    runBytes(bytes, name, full = false) {
+    runBytes(bytes, name, full = false, opts = {}) {
       return new Promise<CheckOutcome>((resolve) => {
-        queue.push({ id: nextId++, file: name, bytes, full, resolve })
+        queue.push({ id: nextId++, file: name, bytes, full, acceptNotReport: opts.acceptNotReport, resolve })
         pump()
       })
     },

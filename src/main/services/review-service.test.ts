@@ -54,7 +54,7 @@ describe('review', () => {
     ])
     expect(detail.review).toMatchObject({ overall: 'revise', opinion: '请补充问题原因分析。' })
     // the detected status stands beside the verdict, untouched
-    expect(detail.analysis.items.find((i) => i.id === 'shortcomings')!.status).toBe('present')
+    expect(detail.analysis.items.find((i) => i.id === 'shortcomings')!.status).toBe('partial') // no causes given
     const trail = await api.review.auditTrail(id!)
     expect(trail.map((e) => [e.action, e.target])).toEqual([
       ['item-verdict', 'shortcomings'],

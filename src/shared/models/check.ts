@@ -9,6 +9,7 @@ export interface CheckedItem {
   status: ItemStatus
   score: number
   evidence: Evidence[]
+  reason?: string
 }
 
 export interface CheckedReportOk {

@@ -33,6 +33,32 @@ export interface ExtractedDoc {
 export type ReportLevel = 'township' | 'county' | 'city' | 'province' | 'department'
 export const REPORT_LEVELS: readonly ReportLevel[] = ['township', 'county', 'city', 'province', 'department']
 
+export type MetaField = 'title' | 'issuer' | 'level' | 'year' | 'published' | 'signed' | 'docNumber'
+
+/**
+ * Where a metadata value was read: the title, a labelled page field (发布时间, 来源 …), a bare date line
+ * under the title, the opening sentence (现将…), the breadcrumb, the header, the signature, the body's
+ * own words (我镇), or the document's own dates (成文日期, used only when the page gives no other).
+ */
+export type MetaSourceKind =
+  | 'title'
+  | 'declared-title'
+  | 'field'
+  | 'document-date'
+  | 'date-line'
+  | 'opening'
+  | 'breadcrumb'
+  | 'header'
+  | 'signature'
+  | 'body'
+  | 'issuer'
+
+export interface MetaSource {
+  kind: MetaSourceKind
+  /** The words it was read from, as a short quote (「来源：平昌县金宝新区管理委员会」). */
+  quote: string
+}
+
 export interface ReportMeta {
   title: string | null
   issuer: string | null
@@ -42,9 +68,12 @@ export interface ReportMeta {
   published: string | null
   signed: string | null
   docNumber: string | null
+  /** Where each value came from, so the reviewer sees why (absent in analyses stored before it existed). */
+  sources?: Partial<Record<MetaField, MetaSource>>
 }
 
-export type ItemStatus = 'present' | 'partial' | 'missing'
+/** `none`: an optional item (其他需要报告的情况) the report does not include, which is no fault. */
+export type ItemStatus = 'present' | 'partial' | 'missing' | 'none'
 
 export interface Evidence {
   heading: string | null
@@ -59,6 +88,8 @@ export interface ItemResult {
   status: ItemStatus
   score: number
   evidence: Evidence[]
+  /** Why the status is lower than the evidence alone would give (「未分析原因」), shown beside it. */
+  reason?: string
 }
 
 export type FindingCode = 'late-publication' | 'no-causes' | 'few-figures' | 'year-mismatch'
@@ -102,4 +133,6 @@ export interface Analysis {
   checklistId: string
   /** 0–100 by the checklist's item weights: present counts fully, partial half. */
   completeness: number
+  /** Why the document does not look like an annual report (解读, news, 工作要点 …), when it was analysed anyway. */
+  notReport?: string | null
 }

@@ -7,7 +7,7 @@ import type { FindingCode, ItemStatus } from '../../../../shared/models/report'
 
 type T = (key: string, named?: Record<string, unknown>) => string
 
-const STATUS_TYPE: Record<ItemStatus, 'success' | 'warning' | 'error'> = { present: 'success', partial: 'warning', missing: 'error' }
+const STATUS_TYPE: Record<ItemStatus, 'success' | 'warning' | 'error' | 'default'> = { present: 'success', partial: 'warning', missing: 'error', none: 'default' }
 const FINDINGS: FindingCode[] = ['late-publication', 'no-causes', 'few-figures', 'year-mismatch']
 const LEVELS = ['township', 'county', 'city', 'province', 'department'] as const
 const NONE = '__none__'
@@ -72,7 +72,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
       title: () => h('span', { title: name, 'data-column-item': item.id }, short),
       width: en ? 108 : 92,
       sorter: (a, b) => score(a, item.id) - score(b, item.id),
-      filterOptions: (['present', 'partial', 'missing'] as const).map((s) => ({ label: t(`library.status.${s}`), value: s })),
+      filterOptions: (['present', 'partial', 'missing', 'none'] as const).map((s) => ({ label: t(`library.status.${s}`), value: s })),
       filter: (v, r) => r.items.find((i) => i.id === item.id)?.status === v,
       render: (r) => {
         const it = r.items.find((i) => i.id === item.id)
