@@ -8,6 +8,7 @@ import type { Analysis, ExtractedDoc } from '../../shared/models/report'
 import { AppError, toErrorInfo } from '../../shared/errors'
 import { analyze } from '../domain/analyze'
 import { textSketch } from '../domain/sketch'
+import { searchGrams } from '../domain/search-grams'
 import { readReport } from '../readers'
 import { LIMITS } from '../readers/limits'
 
@@ -18,11 +19,13 @@ export interface CheckOutcome {
   analysis?: Analysis
   /** The text's fingerprint (domain/sketch), made off the main thread for the store. */
   sketch?: Uint32Array
+  /** The text's characters and pairs for the short-term search index (domain/search-grams), likewise. */
+  grams?: string
 }
 
-/** The outcome with what the store needs besides the analysis: the text's fingerprint. */
+/** The outcome with what the store needs besides the analysis: the text's fingerprint and search grams. */
 export function forStore(o: CheckOutcome): CheckOutcome {
-  return o.doc ? { ...o, sketch: textSketch(o.doc.text) } : o
+  return o.doc ? { ...o, sketch: textSketch(o.doc.text), grams: searchGrams(o.doc.text) } : o
 }
 
 export async function readFileBounded(file: string): Promise<Uint8Array> {

@@ -109,7 +109,7 @@ export async function importPaths(project: Project, paths: string[], opts: Impor
       fail(file, outcome.report.ok ? { code: 'internal', message: '分析结果缺失。' } : outcome.report.error)
       return
     }
-    project.addImported({ sha256: hash, fileName: path.basename(file), sourcePath: file, bytes, doc: outcome.doc, analysis: outcome.analysis, sketch: outcome.sketch, importId })
+    project.addImported({ sha256: hash, fileName: path.basename(file), sourcePath: file, bytes, doc: outcome.doc, analysis: outcome.analysis, sketch: outcome.sketch, grams: outcome.grams, importId })
     counts.imported++
   }
 

@@ -16,7 +16,11 @@ export class LibraryService implements LibraryApi {
     return this.ws.project.submissions.rows(this.ws.project.rosterSettings())
   }
 
-  async search(query: string): Promise<SearchHit[]> {
-    return this.ws.project.reports.searchWithSnippets(query)
+  async search(query: string): Promise<{ total: number; ids: number[] }> {
+    return this.ws.project.reports.search(query)
+  }
+
+  async snippets(query: string, ids: number[]): Promise<SearchHit[]> {
+    return this.ws.project.reports.snippets(query, ids)
   }
 }

@@ -221,5 +221,15 @@ CREATE TABLE sketch_df (
   n    INTEGER NOT NULL
 );
 `
+  },
+  {
+    version: 9,
+    name: 'search-grams',
+    sql: `
+-- Each report's distinct characters and pairs of characters (domain/search-grams.ts), so that search
+-- terms of one or two characters (法, 普法) are answered from an index as the trigram index answers
+-- longer ones. Contentless: it holds the index alone; reports already in a project are indexed on open.
+CREATE VIRTUAL TABLE report_grams USING fts5(grams, content='', contentless_delete=1, detail='none', tokenize='unicode61 remove_diacritics 0');
+`
   }
 ]

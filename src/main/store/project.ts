@@ -41,6 +41,7 @@ export class Project {
     project.imports.markInterrupted()
     // Reports stored before submissions existed are grouped once, on first open after the migration.
     project.submissions.attachMissing()
+    project.reports.indexMissingGrams()
     return project
   }
 

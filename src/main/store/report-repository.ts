@@ -4,6 +4,7 @@ import type { Db } from './database'
 import type { Analysis, Block, ExtractedDoc, ReportFormat } from '../../shared/models/report'
 import type { ReportRow, SearchHit } from '../../shared/models/library'
 import { textSketch } from '../domain/sketch'
+import { gramForm, isGramTerm, searchGrams } from '../domain/search-grams'
 
 const sketchBytes = (s: Uint32Array) => Buffer.from(s.buffer, s.byteOffset, s.byteLength)
 
@@ -17,6 +18,8 @@ export interface NewReport {
   importId: number | null
   /** The text's fingerprint when already made (by the worker); made here otherwise. */
   sketch?: Uint32Array
+  /** The text's characters and pairs for the short-term index (domain/search-grams), when already made. */
+  grams?: string
 }
 
 export interface StoredReport extends ReportRow {
@@ -75,7 +78,8 @@ function toRow(r: RowRecord): ReportRow {
 export const MIN_FTS_TERM = 3
 
 export function searchTerms(query: string): string[] {
-  return [...new Set(query.normalize('NFKC').trim().split(/\s+/u).filter(Boolean))].slice(0, 8)
+  // Terms are matched as typed: the stored text keeps its own full- and half-width forms.
+  return [...new Set(query.trim().split(/\s+/u).filter(Boolean))].slice(0, 8)
 }
 
 export class ReportRepository {
@@ -91,6 +95,7 @@ export class ReportRepository {
       insertFile: db.prepare('INSERT INTO report_files (report_id, bytes) VALUES (?, ?)'),
       sketch: db.prepare<[number], { sketch: Buffer | null }>('SELECT sketch FROM reports WHERE id = ?'),
       setSketch: db.prepare('UPDATE reports SET sketch = ? WHERE id = ?'),
+      insertGrams: db.prepare('INSERT INTO report_grams (rowid, grams) VALUES (?, ?)'),
       insertText: db.prepare('INSERT INTO report_texts (report_id, text, blocks_json, warnings_json, declared_title, pages) VALUES (?, ?, ?, ?, ?, ?)'),
       list: db.prepare<[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM reports ORDER BY id`),
       get: db.prepare<[number], RowRecord & { sha256: string; source_path: string | null; encoding: string; analysis_json: string }>(
@@ -130,6 +135,7 @@ export class ReportRepository {
       this.stmts.insertFile.run(id, r.bytes)
       this.stmts.setSketch.run(sketchBytes(r.sketch ?? textSketch(r.doc.text)), id)
       this.stmts.insertText.run(id, r.doc.text, JSON.stringify(r.doc.blocks), JSON.stringify(r.doc.warnings), r.doc.declaredTitle ?? null, r.doc.pages ?? null)
+      this.stmts.insertGrams.run(id, r.grams ?? searchGrams(r.doc.text))
       return id
     })()
   }
@@ -211,34 +217,62 @@ export class ReportRepository {
   }
 
   /**
-   * Reports whose text holds every term of the query. Terms of 3+ characters go through the trigram
-   * index; shorter ones (常见如 “普法”, “县”) are checked with instr(), on the FTS candidates when
-   * there are any, else over all texts.
+   * Indexes the characters and pairs of the reports stored before the gram index existed (migration 9),
+   * in transactions of a hundred; returns how many it indexed.
    */
-  search(query: string, limit = 1000): number[] {
+  indexMissingGrams(): number {
+    const have = new Set(this.db.prepare<[], { rowid: number }>('SELECT rowid FROM report_grams').all().map((r) => r.rowid))
+    const missing = this.ids().filter((id) => !have.has(id))
+    for (let i = 0; i < missing.length; i += 100) {
+      this.db.transaction(() => {
+        for (const id of missing.slice(i, i + 100)) this.stmts.insertGrams.run(id, searchGrams(this.stmts.text.get(id)?.text ?? ''))
+      })()
+    }
+    return missing.length
+  }
+
+  /**
+   * Every report whose text holds every term of the query, in id order, counted exactly. Terms of
+   * three or more characters go through the trigram index; terms of one or two word characters (常见如
+   * “普法”, “县”) through the gram index; a short term with punctuation is checked with instr() on the
+   * others' hits (or on every text when it stands alone).
+   */
+  search(query: string): { total: number; ids: number[] } {
     const terms = searchTerms(query)
-    if (!terms.length) return []
+    if (!terms.length) return { total: 0, ids: [] }
     const long = terms.filter((t) => [...t].length >= MIN_FTS_TERM)
-    const short = terms.filter((t) => [...t].length < MIN_FTS_TERM)
-    const params: Record<string, string | number> = { limit }
-    const conds = short.map((t, i) => {
+    const grams = terms.filter((t) => [...t].length < MIN_FTS_TERM && isGramTerm(t))
+    const other = terms.filter((t) => [...t].length < MIN_FTS_TERM && !isGramTerm(t))
+    const params: Record<string, string> = {}
+    const parts: string[] = []
+    if (long.length) {
+      params.long = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
+      parts.push('SELECT rowid AS id FROM report_fts WHERE report_fts MATCH @long')
+    }
+    if (grams.length) {
+      params.grams = grams.map((t) => `"${gramForm(t).replaceAll('"', '""')}"`).join(' AND ')
+      parts.push('SELECT rowid AS id FROM report_grams WHERE report_grams MATCH @grams')
+    }
+    const conds = other.map((t, i) => {
       params[`s${i}`] = t
       return `instr(t.text, @s${i}) > 0`
     })
     let sql: string
-    if (long.length) {
-      params.match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')
-      sql = `SELECT f.rowid AS id FROM report_fts f JOIN report_texts t ON t.report_id = f.rowid WHERE report_fts MATCH @match${conds.map((c) => ` AND ${c}`).join('')} ORDER BY f.rowid LIMIT @limit`
+    if (parts.length) {
+      const hits = parts.join(' INTERSECT ')
+      sql = conds.length
+        ? `SELECT h.id FROM (${hits}) h JOIN report_texts t ON t.report_id = h.id WHERE ${conds.join(' AND ')} ORDER BY h.id`
+        : `SELECT id FROM (${hits}) ORDER BY id`
     } else {
-      sql = `SELECT t.report_id AS id FROM report_texts t WHERE ${conds.join(' AND ')} ORDER BY t.report_id LIMIT @limit`
+      sql = `SELECT t.report_id AS id FROM report_texts t WHERE ${conds.join(' AND ')} ORDER BY t.report_id`
     }
-    return this.db.prepare<Record<string, string | number>, { id: number }>(sql).all(params).map((r) => r.id)
+    const ids = this.db.prepare<Record<string, string>, { id: number }>(sql).all(params).map((r) => r.id)
+    return { total: ids.length, ids }
   }
 
-  /** Search hits with passages around the first few matches of any term. */
-  searchWithSnippets(query: string, opts: { limit?: number; perReport?: number; context?: number } = {}): SearchHit[] {
+  /** Passages around the first matches of the query's terms, for the reports shown on screen only. */
+  snippets(query: string, ids: readonly number[], opts: { perReport?: number; context?: number } = {}): SearchHit[] {
     const terms = searchTerms(query)
-    const ids = this.search(query, opts.limit)
     return ids.map((id) => {
       const text = this.stmts.text.get(id)?.text ?? ''
       return { id, ...snippets(text, terms, opts.perReport ?? 3, opts.context ?? 24) }

@@ -152,7 +152,11 @@ describe('full-text search', () => {
   })
   afterEach(() => p.close())
 
-  const idsOf = (q: string) => p.reports.search(q)
+  const idsOf = (q: string) => {
+    const r = p.reports.search(q)
+    expect(r.total).toBe(r.ids.length)
+    return r.ids
+  }
   const containing = (q: string) =>
     p.db
       .prepare<[string], { id: number }>('SELECT report_id AS id FROM report_texts WHERE instr(text, ?) > 0 ORDER BY report_id')
@@ -183,8 +187,28 @@ describe('full-text search', () => {
     expect(idsOf('AND')).toEqual(containing('AND'))
   })
 
-  it('returns passages with the hits marked', () => {
-    const hits = p.reports.searchWithSnippets('葛坑')
+  it('answers one- and two-character terms from the gram index, at the very end of a text and beside punctuation', async () => {
+    const base = await newReport(formats('gekeng-2024.docx'), 'edge')
+    const text = '一是加强组织领导，二是深化普法'
+    const id = p.reports.insert({ ...base, doc: { ...base.doc, text, blocks: [] } })
+    expect(idsOf('普法')).toContain(id)
+    expect(idsOf('导')).toContain(id)
+    // a pair broken by punctuation is not a pair: 导，二 is no match for 导二
+    expect(idsOf('导二')).not.toContain(id)
+    // a short term with punctuation falls back to the text itself
+    expect(idsOf('导，')).toEqual(containing('导，'))
+  })
+
+  it('indexes reports stored before the gram index existed', async () => {
+    p.db.exec('DELETE FROM report_grams')
+    expect(idsOf('普法')).toEqual([])
+    expect(p.reports.indexMissingGrams()).toBe(3)
+    expect(idsOf('普法')).toEqual(containing('普法'))
+    expect(p.reports.indexMissingGrams()).toBe(0)
+  })
+
+  it('returns passages with the hits marked, for the reports asked for', () => {
+    const hits = p.reports.snippets('葛坑', idsOf('葛坑'))
     expect(hits.length).toBeGreaterThan(0)
     const first = hits[0]!
     expect(first.count).toBeGreaterThan(0)

@@ -8,7 +8,7 @@ type MethodsOf<S extends keyof Api> = ReadonlyArray<keyof Api[S] & string>
 const METHODS = {
   projects: ['current', 'create', 'open', 'saveAs', 'pickAndCreate', 'pickAndOpen', 'pickAndSaveAs', 'saveCopy', 'pickAndSaveCopy'],
   exports: ['reports', 'pickAndExportReports', 'batch', 'pickAndExportBatch'],
-  library: ['list', 'submissions', 'search'],
+  library: ['list', 'submissions', 'search', 'snippets'],
   imports: ['start', 'startSamples', 'pickAndStart', 'summary', 'pickAndExportOutcomes'],
   jobs: ['list', 'cancel'],
   checklists: ['list', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate'],

@@ -48,8 +48,10 @@ export interface LibraryApi {
   list(): Promise<ReportRow[]>
   /** One row per submission (a unit's report for a year, all its files and versions), through its latest version. */
   submissions(): Promise<SubmissionRow[]>
-  /** Reports whose text holds every term of the query, with highlighted passages. */
-  search(query: string): Promise<SearchHit[]>
+  /** Every report (file) whose text holds every term of the query, counted exactly, in id order. */
+  search(query: string): Promise<{ total: number; ids: number[] }>
+  /** Passages around the query's matches in these reports (the ones on screen), split so the hits can be marked as text. */
+  snippets(query: string, ids: number[]): Promise<SearchHit[]>
 }
 
 export interface ImportsApi {

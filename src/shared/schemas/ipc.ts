@@ -46,7 +46,8 @@ const SCHEMAS = {
   library: {
     list: none,
     submissions: none,
-    search: z.tuple([z.string().max(200)])
+    search: z.tuple([z.string().max(200)]),
+    snippets: z.tuple([z.string().max(200), z.array(id).max(500)])
   },
   imports: {
     start: z.tuple([z.array(filePath).min(1).max(10_000)]),

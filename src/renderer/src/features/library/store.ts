@@ -11,14 +11,16 @@ export const useLibraryStore = defineStore('library', () => {
   const loaded = ref(false)
   const checklists = ref<ChecklistSummary[]>([])
   const query = ref('')
-  /** Hits of the current query by report id; null when no query is active. */
+  /** Reports whose text holds the current query (every hit, counted exactly); null when no query is active. */
+  const hitIds = shallowRef<Set<number> | null>(null)
+  /** Passages around the hits, fetched for the reports shown first (not for every hit). */
   const hits = shallowRef<Map<number, SearchHit> | null>(null)
   const searching = ref(false)
 
   /** The checklist whose items are the table's columns: the project's active one. */
   const checklist = computed<ChecklistSummary | null>(() => checklists.value.find((c) => c.active) ?? checklists.value[0] ?? null)
 
-  const visible = computed(() => (hits.value ? rows.value.filter((r) => hits.value!.has(r.id)) : rows.value))
+  const visible = computed(() => (hitIds.value ? rows.value.filter((r) => hitIds.value!.has(r.id)) : rows.value))
 
   async function refresh() {
     try {
@@ -37,12 +39,20 @@ export const useLibraryStore = defineStore('library', () => {
     const mine = ++seq
     if (!q.trim()) {
       hits.value = null
+      hitIds.value = null
       return
     }
     searching.value = true
     try {
       const found = await api.library.search(q)
-      if (mine === seq) hits.value = new Map(found.map((h) => [h.id, h]))
+      if (mine !== seq) return
+      const ids = new Set(found.ids)
+      // Passages for the first rows only: a common word in thousands of reports must not fetch them all.
+      const first = rows.value.filter((r) => ids.has(r.id)).slice(0, 200).map((r) => r.id)
+      const passages = first.length ? await api.library.snippets(q, first) : []
+      if (mine !== seq) return
+      hitIds.value = ids
+      hits.value = new Map(passages.map((h) => [h.id, h]))
     } catch (e) {
       feedback.error(e)
     } finally {
@@ -50,5 +60,5 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { rows, loaded, checklists, checklist, query, hits, searching, visible, refresh, search }
+  return { rows, loaded, checklists, checklist, query, hits, hitIds, searching, visible, refresh, search }
 })
