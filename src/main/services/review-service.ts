@@ -63,8 +63,17 @@ export class ReviewService implements ReviewApi {
       analysis,
       verdicts: this.reviews.verdicts(reportId),
       review: this.reviews.review(reportId),
-      annotations: this.reviews.annotations(reportId).map((a) => this.place(a, t.text))
+      annotations: this.reviews.annotations(reportId).map((a) => this.place(a, t.text)),
+      submission: this.submissionOf(reportId)
     }
+  }
+
+  private submissionOf(reportId: number): ReportDetail['submission'] {
+    const sid = this.ws.project.submissions.submissionOf(reportId)
+    const files = sid === null ? null : this.ws.project.submissions.files(sid)
+    if (!files) return null
+    const version = files.versions.find((v) => v.files.some((f) => f.reportId === reportId))?.version ?? 1
+    return { ...files, version }
   }
 
   async setItemVerdict(reportId: number, itemId: string, verdict: ItemVerdict | null, reason: string, via?: EditVia): Promise<ItemVerdictRecord[]> {

@@ -79,6 +79,11 @@ describe('the roster', () => {
     expect(gekeng).toMatchObject({ unit: null, title: '葛坑镇人民政府2024年度法治政府建设情况报告', titleMade: true })
     const files = await api.roster.submission(xincheng.submissionId)
     expect(files.versions.map((v) => v.files.map((f) => f.format).sort())).toEqual([['docx', 'html', 'pdf'], ['txt']])
+    // the workspace knows the unit, the year, and which version the open file is
+    const detail = await api.review.open(xincheng.id)
+    expect(detail.submission).toMatchObject({ unit: '新城镇', year: 2020, version: 2 })
+    const first = files.versions[0]!.files[0]!.reportId
+    expect((await api.review.open(first)).submission).toMatchObject({ version: 1, submissionId: xincheng.submissionId })
   })
 
   it('review states follow the reviewer: 审核中 with a verdict, 已审 with the overall verdict and who gave it', async () => {
