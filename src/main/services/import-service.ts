@@ -25,7 +25,7 @@ export class ImportService implements ImportsApi, JobsApi {
   }
 
   /**
-   * Workers are started on first use and kept warm: pdf.js loads once per worker, not per import.
+   * Workers are started on first use and kept warm: the PDF engine (PDFium in WebAssembly) loads once per worker, not per import.
    * They hold the checklist, so a different checklist gets new workers.
    */
   private async getPool(checklist: Checklist): Promise<ParsePool> {
