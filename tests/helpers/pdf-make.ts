@@ -18,6 +18,8 @@ export interface EncryptOptions {
   ownerPassword?: string
   /** Only embedded files are encrypted (`/StmF /Identity /StrF /Identity /EFF /StdCF`, AESV2). */
   attachmentsOnly?: boolean
+  /** AESV2 (revision 4) for everything instead of RC4 (revision 3). */
+  aes?: boolean
 }
 
 const latin = (s: string) => Buffer.from(s, 'latin1')
@@ -219,7 +221,7 @@ class StandardSecurity {
     private readonly opts: EncryptOptions,
     private readonly id: Buffer
   ) {
-    this.aes = !!opts.attachmentsOnly
+    this.aes = !!(opts.attachmentsOnly || opts.aes)
     let ok = md5(pad(opts.ownerPassword ?? 'owner'))
     for (let i = 0; i < 50; i++) ok = md5(ok)
     let o = rc4(ok, pad(opts.userPassword))
@@ -237,7 +239,8 @@ class StandardSecurity {
 
   dictionary(): string {
     const common = `/Filter /Standard /O <${this.o.toString('hex')}> /U <${this.u.toString('hex')}> /P ${this.p}`
-    if (this.aes) return `<< ${common} /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /EFOpen /Length 16 >> >> /StmF /Identity /StrF /Identity /EFF /StdCF >>`
+    if (this.opts.attachmentsOnly) return `<< ${common} /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /EFOpen /Length 16 >> >> /StmF /Identity /StrF /Identity /EFF /StdCF >>`
+    if (this.aes) return `<< ${common} /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >> /StmF /StdCF /StrF /StdCF >>`
     return `<< ${common} /V 2 /R 3 /Length 128 >>`
   }
 
@@ -255,7 +258,7 @@ class StandardSecurity {
   }
 
   encryptStrings(body: string, num: number): string {
-    if (this.aes) return body // strings are /Identity
+    if (this.opts.attachmentsOnly) return body // strings are /Identity
     // Literal strings of printable ASCII without escapes and hex strings: what this writer emits.
     return body
       .replace(/<([0-9a-fA-F]+)>/g, (_m, hex: string) => `<${this.encrypt(Buffer.from(hex, 'hex'), num).toString('hex')}>`)
@@ -263,7 +266,7 @@ class StandardSecurity {
   }
 
   encryptStream(data: Buffer, num: number, dict: string): Buffer {
-    if (this.aes) return /\/EmbeddedFile\b/.test(dict) ? this.encrypt(data, num) : data
+    if (this.opts.attachmentsOnly) return /\/EmbeddedFile\b/.test(dict) ? this.encrypt(data, num) : data
     return this.encrypt(data, num)
   }
 }

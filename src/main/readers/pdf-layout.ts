@@ -58,9 +58,9 @@ export function tidyCjkSpaces(s: string): string {
   return s.replace(SPACE_AFTER_CJK, '').replace(SPACE_BEFORE_CJK, '')
 }
 
-/** The baseline's direction in degrees: near-axis angles snap to the axis, others to 15° steps. */
+/** The baseline's direction in degrees counter-clockwise (PDFium measures clockwise): near-axis angles snap to the axis, others to 15° steps. */
 function direction(angle: number): number {
-  let deg = ((angle * 180) / Math.PI) % 360
+  let deg = ((-angle * 180) / Math.PI) % 360
   if (deg < 0) deg += 360
   const axis = Math.round(deg / 90) * 90
   const snapped = Math.abs(deg - axis) <= 10 ? axis : Math.round(deg / 15) * 15
@@ -115,19 +115,23 @@ function rowsOf(glyphs: Glyph[]): Row[] {
 }
 
 function lineText(segments: Segment[], size: number): string {
+  // Parts of a line far apart (cells of a table) stay apart; inside a part only real word spaces count.
+  return segments.map((seg) => segmentText(seg, size)).filter(Boolean).join(' ')
+}
+
+function segmentText(seg: Segment, size: number): string {
   let text = ''
   let prevEnd = -Infinity
   let prevCh = ''
-  for (const seg of segments)
-    for (const g of seg.glyphs) {
-      const gap = g.u0 - prevEnd
-      // Word spaces in Latin text are narrower than the gaps that matter between Chinese characters.
-      const need = /[A-Za-z0-9]/.test(prevCh) && /[A-Za-z0-9]/.test(g.ch) ? size * 0.15 : size * 0.6
-      if (text && gap > need && !/\s$/.test(text)) text += ' '
-      text += g.ch
-      prevEnd = Math.max(prevEnd, g.u1)
-      prevCh = g.ch
-    }
+  for (const g of seg.glyphs) {
+    const gap = g.u0 - prevEnd
+    // Word spaces in Latin text are narrower than the gaps that matter between Chinese characters.
+    const need = /[A-Za-z0-9]/.test(prevCh) && /[A-Za-z0-9]/.test(g.ch) ? size * 0.15 : size * 0.6
+    if (text && gap > need && !/\s$/.test(text)) text += ' '
+    text += g.ch
+    prevEnd = Math.max(prevEnd, g.u1)
+    prevCh = g.ch
+  }
   return tidyCjkSpaces(text.replace(/\s+/g, ' ').trim())
 }
 
@@ -191,7 +195,8 @@ export function findGutter(rows: Row[]): number | null {
         diff[b]!--
       }
     }
-  const allowed = Math.floor(rows.length * 0.1)
+  // A few rows may cross it: a title or a table across both columns.
+  const allowed = Math.max(2, Math.floor(rows.length * 0.15))
   let best: [number, number] | null = null
   let run = -1
   let cover = 0

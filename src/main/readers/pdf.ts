@@ -41,7 +41,7 @@ async function extract(bytes: Uint8Array): Promise<ExtractedDoc> {
     const started = performance.now()
     for (let p = 0; p < last; p++) {
       // Content that costs time without costing memory (millions of operators drawing nothing).
-      if (performance.now() - started > LIMITS.pdfMaxSeconds * 1000) {
+      if (p > 0 && performance.now() - started > LIMITS.pdfMaxSeconds * 1000) {
         throw new AppError('too-large', `PDF 解析超过 ${LIMITS.pdfMaxSeconds} 秒仍未完成（读到第 ${p} 页），内容异常庞大，可能是异常或恶意构造的文件。`)
       }
       const page = doc.page(p)
