@@ -1,9 +1,10 @@
-// The PDF reader on PDFs made here: reading order (columns, rotated text, quotes drawn apart),
+// The PDF reader on PDFs made here: reading order (columns, rotated text, quotes drawn apart), fonts,
 // encryption that does not lock the document, malformed and hostile files (bounded time and memory,
 // a clear code and reason for each).
 
 import { constants, deflateRawSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
+import { gbk } from '../../../tests/helpers/fixtures'
 import { addFonts, makePdf, paragraphRuns, PdfWriter, runsToContent, type TextRun } from '../../../tests/helpers/pdf-make'
 import { AppError } from '../../shared/errors'
 import { readReport } from './index'
@@ -122,6 +123,30 @@ describe('reading order', () => {
     const doc = await read(makePdf(pages))
     expect(paragraphs(doc.text)).toEqual([A, B, C])
     expect(doc.blocks.map((b) => b.page)).toEqual([1, 2, 3])
+  })
+})
+
+describe('fonts', () => {
+  /** A Chinese font that is not embedded, its codes read through one of Adobe's predefined CMaps. */
+  function predefined(encoding: string, codes: Uint8Array): Uint8Array {
+    const w = new PdfWriter()
+    const desc = w.add('<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>')
+    const cid = w.add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor ${desc} 0 R /DW 1000 >>`)
+    const font = w.add(`<< /Type /Font /Subtype /Type0 /BaseFont /SimSun-${encoding} /Encoding /${encoding} /DescendantFonts [${cid} 0 R] >>`)
+    const content = w.add({ body: '<< >>', stream: Buffer.from(`BT /F1 12 Tf 1 0 0 1 50 740 Tm <${Buffer.from(codes).toString('hex')}> Tj ET`, 'latin1'), deflate: true })
+    const root = w.reserve()
+    const pages = w.reserve()
+    const page = w.add(`<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`)
+    w.set(pages, `<< /Type /Pages /Kids [${page} 0 R] /Count 1 >>`)
+    w.set(root, `<< /Type /Catalog /Pages ${pages} 0 R >>`)
+    return w.build({ root })
+  }
+
+  it.each([
+    ['GBK-EUC-H', () => gbk(A)],
+    ['UniGB-UCS2-H', () => new Uint8Array(Buffer.from(A, 'utf16le').swap16())]
+  ])('reads a font that is not embedded through the predefined CMap %s', async (encoding, codes) => {
+    expect((await read(predefined(encoding, codes()))).text).toBe(`${A}\n`)
   })
 })
 
