@@ -176,15 +176,26 @@ function retire(inst: Instance): void {
   if (current) void current.then((i) => (i === inst ? (current = null) : undefined))
 }
 
-/** A fault inside PDFium (trap, abort, exhausted heap) as the reason a reviewer can act on. */
-function fault(inst: Instance, e: unknown): AppError {
+/**
+ * A fault inside PDFium (trap, abort, exhausted heap, a stack overflowed by nesting) as the reason a
+ * reviewer can act on; the instance is discarded, since PDFium's state is lost mid-call. Errors of our
+ * own code pass through unchanged.
+ */
+function fault(inst: Instance, e: unknown): unknown {
   if (e instanceof AppError) return e
-  retire(inst)
   if (inst.oom) {
+    retire(inst)
     return new AppError('too-large', `PDF 内容过于庞大（解析需要的内存超过 ${LIMITS.pdfHeapBytes / 1048576} MB），可能是异常或恶意构造的文件。`)
   }
-  if (e instanceof RangeError) return new AppError('corrupt', 'PDF 结构嵌套过深，无法解析，可能是异常或恶意构造的文件。')
-  return new AppError('corrupt', `PDF 结构损坏，无法解析（${(e as Error)?.message ?? String(e)}）。`)
+  if (e instanceof RangeError) {
+    retire(inst)
+    return new AppError('corrupt', 'PDF 结构嵌套过深，无法解析，可能是异常或恶意构造的文件。')
+  }
+  if (e instanceof WebAssembly.RuntimeError || inst.dead) {
+    retire(inst)
+    return new AppError('corrupt', `PDF 结构损坏，无法解析（${(e as Error)?.message ?? String(e)}）。`)
+  }
+  return e
 }
 
 export interface PdfDocument {

@@ -72,16 +72,20 @@ function toGlyph(c: PdfChar, deg: number): Glyph {
   const cos = Math.cos(a)
   const sin = Math.sin(a)
   const u = (x: number, y: number) => x * cos + y * sin
-  const us = [u(c.left, c.bottom), u(c.right, c.bottom), u(c.left, c.top), u(c.right, c.top)]
-  let u0 = Math.min(...us)
-  let u1 = Math.max(...us)
+  const a0 = u(c.left, c.bottom)
+  const a1 = u(c.right, c.bottom)
+  const a2 = u(c.left, c.top)
+  const a3 = u(c.right, c.top)
+  let u0 = Math.min(a0, a1, a2, a3)
+  let u1 = Math.max(a0, a1, a2, a3)
   const size = c.size > 0 ? c.size : Math.abs(c.top - c.bottom) || 10
+  const ch = String.fromCodePoint(c.code)
   if (!(u1 > u0) || u1 - u0 > size * 4) {
     // No usable box: start at the origin, a character's usual advance.
     u0 = u(c.x, c.y)
-    u1 = u0 + size * (WIDE.test(String.fromCodePoint(c.code)) ? 1 : 0.5)
+    u1 = u0 + size * (WIDE.test(ch) ? 1 : 0.5)
   }
-  return { ch: String.fromCodePoint(c.code), u0, u1, v: -c.x * sin + c.y * cos, size }
+  return { ch, u0, u1, v: -c.x * sin + c.y * cos, size }
 }
 
 /** Glyphs in rows by baseline, each row cut into segments at wide gaps. */
@@ -244,7 +248,8 @@ export function readingOrder(rows: Row[], nextFlow: () => number, depth = 0): Li
       if (l.length) left.push(subRow(r, l))
       if (rt.length) right.push(subRow(r, rt))
     }
-    out.push(...readingOrder(left, nextFlow, depth + 1), ...readingOrder(right, nextFlow, depth + 1))
+    for (const l of readingOrder(left, nextFlow, depth + 1)) out.push(l)
+    for (const l of readingOrder(right, nextFlow, depth + 1)) out.push(l)
     region = []
   }
   for (const r of rows) {

@@ -110,7 +110,7 @@ function flowMargins(lines: Line[]): Map<number, { left: number; right: number }
     list.push(l)
   }
   const out = new Map<number, { left: number; right: number }>()
-  for (const [flow, ls] of byFlow) out.set(flow, { left: mode(ls.map((l) => Math.round(l.left))), right: Math.max(...ls.map((l) => l.right)) })
+  for (const [flow, ls] of byFlow) out.set(flow, { left: mode(ls.map((l) => Math.round(l.left))), right: ls.reduce((m, l) => Math.max(m, l.right), -Infinity) })
   return out
 }
 
