@@ -321,6 +321,36 @@ describe('hostile PDFs: bounded time and memory, too-large with the reason', () 
     expect(doc.warnings.join('')).toMatch(/共 3 页，只读取了前 2 页/)
   })
 
+  /** A page that draws form XObject `X`: one drawing itself, or nine levels each drawing the one below ten times. */
+  function forms(kind: 'self' | 'laughs'): Uint8Array {
+    const w = new PdfWriter()
+    const fonts = addFonts(w).slice(2, -2)
+    const form = (resources: string, ops: string) => ({ body: `<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << ${resources} >> >>`, stream: Buffer.from(ops, 'latin1') })
+    let x: number
+    if (kind === 'self') {
+      x = w.reserve()
+      w.set(x, form(`${fonts} /XObject << /X ${x} 0 R >>`, 'BT /F2 10 Tf 1 0 0 1 50 50 Tm (a) Tj ET /X Do'))
+    } else {
+      x = w.add(form(fonts, 'BT /F2 1 Tf 1 0 0 1 50 50 Tm (a) Tj ET'))
+      for (let i = 0; i < 9; i++) x = w.add(form(`/XObject << /X ${x} 0 R >>`, '/X Do '.repeat(10)))
+    }
+    const content = w.add({ body: '<< >>', stream: Buffer.from(`${runsToContent(paragraphRuns(A, 50, 740, { chars: 40, indent: true }).runs)}\n/X Do`, 'latin1') })
+    const root = w.reserve()
+    const pages = w.reserve()
+    const page = w.add(`<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 595 842] /Resources << ${fonts} /XObject << /X ${x} 0 R >> >> /Contents ${content} 0 R >>`)
+    w.set(pages, `<< /Type /Pages /Kids [${page} 0 R] /Count 1 >>`)
+    w.set(root, `<< /Type /Catalog /Pages ${pages} 0 R >>`)
+    return w.build({ root })
+  }
+
+  it('a form that draws itself ends', async () => {
+    expect(paragraphs((await read(forms('self'))).text)[0]).toBe(A)
+  })
+
+  it('forms nested nine deep, each drawing the one below ten times (a billion characters), stop at the engine heap', async () => {
+    expect((await readError(forms('laughs'))).code).toBe('too-large')
+  }, 30_000)
+
   it('reads the next file normally after a hostile one', async () => {
     await readError(withStream(bombStream('\0', 300)))
     expect(paragraphs((await read(onePage())).text)).toEqual([A + B + C])
