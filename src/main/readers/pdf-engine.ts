@@ -214,6 +214,8 @@ export interface PdfDocument {
 export async function withPdf<T>(bytes: Uint8Array, fn: (doc: PdfDocument) => T | Promise<T>): Promise<T> {
   const inst = await engine()
   const { e } = inst
+  // A failed growth counts for this file only (PDFium survives some, such as a large image buffer).
+  inst.oom = false
   let data = 0
   let doc = 0
   let scratch = 0
