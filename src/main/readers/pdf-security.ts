@@ -39,7 +39,8 @@ export function unlockAttachmentsOnly(bytes: Uint8Array): Uint8Array | null {
   for (const m of refs) {
     let dict: string | null
     if (m[1]) {
-      const obj = new RegExp(`(?<![0-9])${m[1]}\\s+${m[2]}\\s+obj\\s*<<`).exec(s)
+      // The last definition wins (incremental updates append new ones).
+      const obj = [...s.matchAll(new RegExp(`(?<![0-9])${m[1]}\\s+${m[2]}\\s+obj\\s*<<`, 'g'))].pop()
       dict = obj ? dictAt(s, obj.index + obj[0].length - 2) : null
     } else dict = dictAt(s, m.index + m[0].length - 2)
     if (!dict || !encryptsOnlyAttachments(dict)) return null
