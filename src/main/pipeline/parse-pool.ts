@@ -141,7 +141,7 @@ export function createParsePool(checklist: Checklist, opts: { threads?: number; 
 export type PoolFactory = (checklist: Checklist) => ParsePool
 
 /**
- * The worker pools the services share. Import keeps one warm across batches (pdf.js loads once per
+ * The worker pools the services share. Import keeps one warm across batches (the PDF engine loads once per
  * worker, not per import); the pool holds its checklist, so another checklist gets new workers.
  */
 export class WorkerPools {

@@ -24,5 +24,13 @@ export const LIMITS = {
   maxOfdPages: 500,
   /** Most MIME parts in a saved page (.mht), and how deep multiparts may nest. */
   maxMimeParts: 5_000,
-  maxMimeDepth: 8
+  maxMimeDepth: 8,
+  /** Most characters on one PDF page (a dense A4 page holds about 3,000). */
+  maxPdfCharsPerPage: 50_000,
+  /** The PDF engine's whole heap (WebAssembly memory): the file, its decoded streams, one page's objects. */
+  pdfHeapBytes: 256 * 1024 * 1024,
+  /** Longest a PDF may take, checked between pages (a real report of 500 pages takes a few seconds). */
+  pdfMaxSeconds: 30,
+  /** A heap grown past this by one file is dropped afterwards (wasm memory never shrinks). */
+  pdfHeapKeepBytes: 64 * 1024 * 1024
 }

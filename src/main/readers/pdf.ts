@@ -1,179 +1,117 @@
-// PDF with a text layer: lines rebuilt from glyph positions, hard line breaks inside paragraphs joined,
-// spaces between Chinese and digits removed, page numbers and running headers dropped.
-// Chinese fonts that are not embedded need pdf.js's CMaps and standard font data.
+// PDF with a text layer, read by PDFium (pdf-engine.ts): lines rebuilt from glyph positions (columns
+// one after the other, rotated text along its own lines: pdf-layout.ts), hard line breaks inside
+// paragraphs joined, spaces between Chinese and digits removed, page numbers and running headers dropped.
 
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { ExtractedDoc } from '../../shared/models/report'
 import { AppError } from '../../shared/errors'
 import { DocBuilder } from './doc-builder'
 import { LIMITS } from './limits'
+import { withPdf } from './pdf-engine'
+import { type Line, type PageRows, otherLines, pageRows, readingOrder, type Row, tidyCjkSpaces } from './pdf-layout'
+import { unlockAttachmentsOnly } from './pdf-security'
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-let pdfjsPromise: Promise<PdfJs> | null = null
-let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | null = null
-
-function pdfAssets(): { cMapUrl: string; standardFontDataUrl: string } {
-  if (!assetDirs) {
-    const req = createRequire(import.meta.url)
-    const root = path.dirname(req.resolve('pdfjs-dist/package.json'))
-    assetDirs = { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep }
-  }
-  return assetDirs
-}
-
-async function loadPdfJs(): Promise<PdfJs> {
-  if (!pdfjsPromise) {
-    pdfjsPromise = (async () => {
-      const req = createRequire(import.meta.url)
-      const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as PdfJs
-      // Run pdf.js's worker code in this thread (we already parse in worker threads of our own).
-      lib.GlobalWorkerOptions.workerSrc = pathToFileURL(req.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href
-      return lib
-    })()
-  }
-  return pdfjsPromise
-}
-
-interface Glyphs {
-  str: string
-  x: number
-  y: number
-  w: number
-  size: number
-}
-
-interface Line {
-  text: string
-  left: number
-  right: number
-  y: number
-  size: number
-}
-
-const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff'
-const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uffef“”‘’'
-const SPACE_AFTER_CJK = new RegExp(`(?<=[${CJK}${CJK_PUNCT}])[ \\u00a0]+(?=[${CJK}${CJK_PUNCT}0-9A-Za-z%(])`, 'g')
-const SPACE_BEFORE_CJK = new RegExp(`(?<=[0-9A-Za-z%)])[ \\u00a0]+(?=[${CJK}${CJK_PUNCT}])`, 'g')
-
-export function tidyCjkSpaces(s: string): string {
-  return s.replace(SPACE_AFTER_CJK, '').replace(SPACE_BEFORE_CJK, '')
-}
+export { tidyCjkSpaces }
 
 const PAGE_NUMBER = /^(?:[-—–－ ]*\d{1,4}[-—–－ ]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i
 const HEADING_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+部分)/
 const ENDS_SENTENCE = /[。！？!?：:；;]$/
 
-/** Character positions inside a text run, estimated from its width (full-width characters count double). */
-function explode(g: Glyphs): Glyphs[] {
-  const chars = Array.from(g.str)
-  if (chars.length <= 1) return [g]
-  const weights = chars.map((c) => (/[\u2e80-\uffef“”‘’]/.test(c) ? 1 : 0.5))
-  const total = weights.reduce((a, b) => a + b, 0)
-  const out: Glyphs[] = []
-  let acc = 0
-  chars.forEach((c, i) => {
-    const w = (g.w * weights[i]!) / total
-    out.push({ str: c, x: g.x + (g.w * acc) / total, y: g.y, w, size: g.size })
-    acc += weights[i]!
-  })
-  return out
-}
-
-function groupLines(items: Glyphs[]): Line[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x)
-  const lines: Glyphs[][] = []
-  for (const it of sorted) {
-    const last = lines[lines.length - 1]
-    if (last && Math.abs(last[0]!.y - it.y) <= Math.max(2, it.size * 0.4)) last.push(it)
-    else lines.push([it])
-  }
-  return lines.map((ln) => {
-    // Runs drawn inside other runs (quotes set in another font) are placed by character position.
-    const glyphs = ln.flatMap(explode).sort((a, b) => a.x - b.x)
-    let text = ''
-    let prevEnd = -Infinity
-    for (const g of glyphs) {
-      if (text && g.x - prevEnd > g.size * 0.6 && !/\s$/.test(text)) text += ' '
-      text += g.str
-      prevEnd = Math.max(prevEnd, g.x + g.w)
-    }
-    const size = ln.reduce((m, g) => Math.max(m, g.size), 0)
-    return { text: tidyCjkSpaces(text.replace(/\s+/g, ' ').trim()), left: glyphs[0]!.x, right: prevEnd, y: ln[0]!.y, size }
-  })
-}
-
 export async function readPdf(bytes: Uint8Array): Promise<ExtractedDoc> {
-  const pdfjs = await loadPdfJs()
-  const { cMapUrl, standardFontDataUrl } = pdfAssets()
-  const task = pdfjs.getDocument({
-    data: bytes.slice(), // pdf.js takes ownership of the buffer
-    cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0
-  })
-  let doc: Awaited<typeof task.promise>
   try {
-    doc = await task.promise
+    return await extract(bytes)
   } catch (e) {
-    const name = (e as { name?: string }).name
-    if (name === 'PasswordException') throw new AppError('encrypted', 'PDF 设有打开密码，请解除密码后再导入。')
-    throw new AppError('corrupt', `PDF 无法解析（${(e as Error).message}）。`)
-  }
-  try {
-    const pageCount = doc.numPages
-    const pages: Line[][] = []
-    for (let p = 1; p <= Math.min(pageCount, LIMITS.maxPdfPages); p++) {
-      const page = await doc.getPage(p)
-      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false })
-      const items: Glyphs[] = []
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str) continue
-        const [a, bb, , , e, f] = it.transform as number[]
-        items.push({ str: it.str, x: e!, y: f!, w: it.width, size: Math.hypot(a!, bb!) || it.height || 10 })
-      }
-      pages.push(groupLines(items))
-      page.cleanup()
+    // A document whose only encrypted parts are its attachments opens without a password.
+    if (e instanceof AppError && e.code === 'encrypted') {
+      const plain = unlockAttachmentsOnly(bytes)
+      if (plain) return extract(plain)
     }
+    throw e
+  }
+}
+
+async function extract(bytes: Uint8Array): Promise<ExtractedDoc> {
+  return withPdf(bytes, (doc) => {
+    const pageCount = doc.pageCount
+    if (pageCount <= 0) throw new AppError('corrupt', 'PDF 文件没有可读的页面（页面树损坏）。')
     const b = new DocBuilder()
-    if (pageCount > LIMITS.maxPdfPages) b.warnings.push(`PDF 共 ${pageCount} 页，只读取了前 ${LIMITS.maxPdfPages} 页。`)
-    const chars = pages.reduce((n, ls) => n + ls.reduce((m, l) => m + l.text.replace(/\s/g, '').length, 0), 0)
-    if (chars < 20 * Math.max(1, Math.min(pageCount, 3))) {
-      throw new AppError('no-text-layer')
-    }
-    const running = runningLines(pages)
-    let para = ''
-    let paraPage = 1
-    const flush = () => {
-      if (para) b.add(para, 'paragraph', { page: paraPage })
-      para = ''
-    }
-    pages.forEach((lines, pi) => {
-      const body = lines.filter((l, li) => {
-        const edge = li < 2 || li >= lines.length - 2
-        return !(edge && (PAGE_NUMBER.test(l.text) || running.has(l.text)))
-      })
-      const left = mode(body.map((l) => Math.round(l.left)))
-      const right = Math.max(...body.map((l) => l.right), 0)
-      for (const l of body) {
-        const indented = l.left > left + l.size * 0.8
-        const startsBlock = HEADING_START.test(l.text) || indented
-        if (para && startsBlock) flush()
-        if (!para) paraPage = pi + 1
-        para = para ? tidyCjkSpaces(joinLines(para, l.text)) : l.text
-        const short = l.right < right - l.size * 2.5
-        if (short || (ENDS_SENTENCE.test(l.text) && l.right < right - l.size * 1.5)) flush()
+    const pages: PageRows[] = []
+    let unreadable = 0
+    let chars = 0
+    const last = Math.min(pageCount, LIMITS.maxPdfPages)
+    const started = performance.now()
+    for (let p = 0; p < last; p++) {
+      // Content that costs time without costing memory (millions of operators drawing nothing).
+      if (p > 0 && performance.now() - started > LIMITS.pdfMaxSeconds * 1000) {
+        throw new AppError('too-large', `PDF 解析超过 ${LIMITS.pdfMaxSeconds} 秒仍未完成（读到第 ${p} 页），内容异常庞大，可能是异常或恶意构造的文件。`)
       }
-    })
-    flush()
-    return b.build('pdf', 'utf-8', { pages: pageCount, declaredTitle: await infoTitle(doc) })
-  } finally {
-    await doc.destroy()
+      const page = doc.page(p)
+      if (!page) unreadable++
+      pages.push(page ? pageRows(page) : { main: [], other: [] })
+      chars += page?.chars.length ?? 0
+      if (chars > LIMITS.maxTextChars && p + 1 < last) {
+        b.warnings.push(`PDF 文字超过 ${LIMITS.maxTextChars} 字，只读取了前 ${p + 1} 页。`)
+        break
+      }
+    }
+    if (unreadable === pages.length) throw new AppError('corrupt', 'PDF 的页面全部无法解析，文件可能已损坏。')
+    if (unreadable) b.warnings.push(`PDF 有 ${unreadable} 页无法解析，已跳过。`)
+    if (pageCount > LIMITS.maxPdfPages) b.warnings.push(`PDF 共 ${pageCount} 页，只读取了前 ${LIMITS.maxPdfPages} 页。`)
+    const textChars = pages.reduce((n, pg) => n + [...pg.main, ...pg.other.flat()].reduce((m, r) => m + r.text.replace(/\s/g, '').length, 0), 0)
+    if (textChars < 20 * Math.max(1, Math.min(pageCount, 3))) throw new AppError('no-text-layer')
+    addParagraphs(b, pages)
+    return b.build('pdf', 'utf-8', { pages: pageCount, declaredTitle: doc.meta('Title') })
+  })
+}
+
+function addParagraphs(b: DocBuilder, pages: PageRows[]): void {
+  const running = runningLines(pages)
+  let flowId = 0
+  const nextFlow = () => flowId++
+  let para = ''
+  let paraPage = 1
+  const flush = () => {
+    if (para) b.add(para, 'paragraph', { page: paraPage })
+    para = ''
   }
+  pages.forEach((page, pi) => {
+    const main = page.main.filter((r, i) => {
+      const edge = i < 2 || i >= page.main.length - 2
+      return !(edge && (PAGE_NUMBER.test(r.text) || running.has(r.text)))
+    })
+    const other = page.other.map((rows) => rows.filter((r) => !running.has(r.text))).filter((rows) => rows.length)
+    const lines = [...readingOrder(main, nextFlow), ...otherLines(other, nextFlow)]
+    const margins = flowMargins(lines)
+    let prev: Line | null = null
+    for (const l of lines) {
+      // A paragraph goes on from one column to the next, but not across any other change of flow
+      // (a heading across both columns, a block of rotated text). Pages go on from the previous one.
+      if (prev && l.flow !== prev.flow && !(prev.column && l.column)) flush()
+      prev = l
+      const m = margins.get(l.flow)!
+      const indented = l.left > m.left + l.size * 0.8
+      const startsBlock = HEADING_START.test(l.text) || indented
+      if (para && startsBlock) flush()
+      if (!para) paraPage = pi + 1
+      para = para ? tidyCjkSpaces(joinLines(para, l.text)) : l.text
+      const short = l.right < m.right - l.size * 2.5
+      if (short || (ENDS_SENTENCE.test(l.text) && l.right < m.right - l.size * 1.5)) flush()
+    }
+    if (other.length) flush()
+  })
+  flush()
+}
+
+/** Each flow's left margin (the commonest left edge) and right edge (the furthest). */
+function flowMargins(lines: Line[]): Map<number, { left: number; right: number }> {
+  const byFlow = new Map<number, Line[]>()
+  for (const l of lines) {
+    let list = byFlow.get(l.flow)
+    if (!list) byFlow.set(l.flow, (list = []))
+    list.push(l)
+  }
+  const out = new Map<number, { left: number; right: number }>()
+  for (const [flow, ls] of byFlow) out.set(flow, { left: mode(ls.map((l) => Math.round(l.left))), right: ls.reduce((m, l) => Math.max(m, l.right), -Infinity) })
+  return out
 }
 
 function joinLines(a: string, b: string): string {
@@ -191,28 +129,17 @@ function mode(xs: number[]): number {
   return best
 }
 
-/** Lines repeated at the top or bottom of most pages: running headers and footers. */
-function runningLines(pages: Line[][]): Set<string> {
+/** Rows repeated at the top or bottom of most pages (running headers and footers), and text of other directions repeated on most pages (watermarks). */
+function runningLines(pages: PageRows[]): Set<string> {
   const out = new Set<string>()
   if (pages.length < 3) return out
+  const key = (r: Row) => r.text.replace(/\d+/g, '#')
+  const candidates = (p: PageRows) => [...p.main.slice(0, 2), ...p.main.slice(-2), ...p.other.flat()]
   const counts = new Map<string, number>()
-  for (const lines of pages) {
-    const edges = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => l.text.replace(/\d+/g, '#')))
-    for (const t of edges) counts.set(t, (counts.get(t) ?? 0) + 1)
-  }
-  for (const lines of pages)
-    for (const l of [...lines.slice(0, 2), ...lines.slice(-2)]) {
-      if ((counts.get(l.text.replace(/\d+/g, '#')) ?? 0) >= Math.ceil(pages.length * 0.6)) out.add(l.text)
+  for (const p of pages) for (const t of new Set(candidates(p).map(key))) counts.set(t, (counts.get(t) ?? 0) + 1)
+  for (const p of pages)
+    for (const r of candidates(p)) {
+      if ((counts.get(key(r)) ?? 0) >= Math.ceil(pages.length * 0.6)) out.add(r.text)
     }
   return out
-}
-
-async function infoTitle(doc: { getMetadata(): Promise<{ info: unknown }> }): Promise<string | undefined> {
-  try {
-    const { info } = await doc.getMetadata()
-    const t = (info as { Title?: unknown }).Title
-    return typeof t === 'string' && t.trim() ? t.trim() : undefined
-  } catch {
-    return undefined
-  }
 }

@@ -16,7 +16,8 @@ let api: Api
 async function importSamples(): Promise<number[]> {
   const job = await api.imports.start([path.join(CORPUS, 'formats', 'gekeng-2024.docx'), path.join(CORPUS, 'formats', 'xincheng-2020.pdf')])
   await waitJob(job.id)
-  return (await api.library.list()).map((r) => r.id)
+  // In the order of the files above: workers finish them in any order.
+  return (await api.library.list()).sort((a, b) => a.fileName.localeCompare(b.fileName)).map((r) => r.id)
 }
 
 async function waitJob(id: string) {
