@@ -9,6 +9,8 @@ import { registerIpc } from './ipc/register'
 import { nativeDialogs } from './windows/dialogs'
 import { electronPdf } from './windows/pdf'
 import { createMainWindow } from './windows/main-window'
+import { utilityParseProcess } from './windows/parse-process'
+import { createParsePool } from './pipeline/parse-pool'
 
 let mainWindow: BrowserWindow | null = null
 let services: Services | null = null
@@ -33,7 +35,9 @@ if (!app.requestSingleInstanceLock()) {
       reopenLast: !process.env.REPORT_AUDIT_PROJECT,
       emit: (event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload),
       dialogs: nativeDialogs(() => mainWindow),
-      pdf: electronPdf
+      pdf: electronPdf,
+      // Parsing in utility processes the pool can kill (a file over its time or memory budget, a cancel).
+      pool: (checklist) => createParsePool(checklist, { spawn: utilityParseProcess })
     })
     registerIpc(createDispatcher(services.api), (event) => event.senderFrame !== null && event.sender === mainWindow?.webContents)
     mainWindow = createMainWindow()

@@ -8,7 +8,8 @@ export const READ_ERROR_CODES = [
   'no-text-layer',
   'too-large',
   'not-a-report',
-  'io-error'
+  'io-error',
+  'timeout'
 ] as const
 
 export type ReadErrorCode = (typeof READ_ERROR_CODES)[number]
@@ -24,6 +25,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   'too-large': '文件过大，超出可处理的范围。',
   'not-a-report': '内容不像法治政府建设年度报告。',
   'io-error': '无法读取文件。',
+  timeout: '处理超时，已中止。',
   'invalid-argument': '参数无效。',
   'not-found': '未找到。',
   busy: '有任务正在进行，请等它完成或取消后再试。',

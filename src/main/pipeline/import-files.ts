@@ -101,9 +101,11 @@ export async function importPaths(project: Project, paths: string[], opts: Impor
       return
     }
     inBatch.set(hash, path.basename(file))
-    const outcome = await opts.pool.runBytes(bytes, file, true)
+    const outcome = await opts.pool.runBytes(bytes, file, true, opts.signal)
     if (!outcome.report.ok || !outcome.doc || !outcome.analysis) {
       inBatch.delete(hash)
+      // A file stopped by cancelling is not a failed file: it is simply not imported.
+      if (!outcome.report.ok && outcome.report.error.code === 'cancelled') return
       fail(file, outcome.report.ok ? { code: 'internal', message: '分析结果缺失。' } : outcome.report.error)
       return
     }
