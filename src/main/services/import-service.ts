@@ -32,6 +32,11 @@ export class ImportService implements ImportsApi {
           signal: ctx.signal,
           onProgress: (p) => ctx.update({ total: p.total, done: p.done, current: p.current, counts: { ...p.counts } })
         })
+        // The project could not be written any more: the job ends with the reason and what was kept.
+        if (summary.stopReason) {
+          const left = summary.total - summary.imported - summary.duplicates - summary.failed
+          throw new AppError('io-error', `${summary.stopReason}导入已停止：已导入 ${summary.imported} 个文件（已保存在项目中），${left} 个未处理。`)
+        }
         return { importId: summary.id }
       },
       { exclusive: true }

@@ -52,4 +52,6 @@ export interface ImportSummary {
   duplicates: number
   failed: number
   outcomes: ImportOutcome[]
+  /** Why the batch stopped before its end (the project could not be written: disk full, read-only). */
+  stopReason?: string | null
 }
