@@ -1,7 +1,8 @@
 // A project: one SQLite file holding reports, imports and (in their own tables) the reviewer's work.
 
 import path from 'node:path'
-import { openDatabase, type Db, type OpenOptions } from './database'
+import { openProjectDatabase, type Db, type OpenOptions } from './database'
+import { storageErrorInfo } from '../../shared/errors'
 import { ImportRepository } from './import-repository'
 import { ReportRepository, type NewReport } from './report-repository'
 import { ReviewRepository } from './review-repository'
@@ -19,7 +20,9 @@ export class Project {
 
   private constructor(
     readonly file: string,
-    readonly db: Db
+    readonly db: Db,
+    /** Why the project can only be read and exported (a read-only file or place), or null. */
+    readonly readOnly: string | null = null
   ) {
     this.reports = new ReportRepository(db)
     this.imports = new ImportRepository(db)
@@ -30,8 +33,16 @@ export class Project {
 
   static open(file: string, opts?: OpenOptions): Project {
     const abs = path.resolve(file)
-    const project = new Project(abs, openDatabase(abs, opts))
-    project.imports.markInterrupted()
+    const opened = openProjectDatabase(abs, opts)
+    const project = new Project(abs, opened.db, opened.readOnly)
+    if (!opened.readOnly) {
+      try {
+        project.imports.markInterrupted()
+      } catch (e) {
+        // A full disk: the project still opens, to be read and exported; the batch stays marked running.
+        if (!storageErrorInfo(e)) throw e
+      }
+    }
     return project
   }
 
@@ -76,7 +87,10 @@ export class Project {
   close(): void {
     if (!this.db.open) return
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)')
+      if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)')
+    } catch (e) {
+      // A full disk or a lost share: the WAL stays beside the file and SQLite replays it at the next opening.
+      if (!storageErrorInfo(e)) throw e
     } finally {
       this.db.close()
     }
