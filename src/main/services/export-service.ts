@@ -104,7 +104,8 @@ export class ExportService implements ExportApi {
   async reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshotOf<'export'>> {
     this.jobs.assertIdle()
     if (opts.formats.includes('pdf') && !this.pdf) throw new AppError('unsupported-format', '此环境不能生成 PDF。')
-    await fs.mkdir(opts.dir, { recursive: true })
+    const dir = this.ws.grants.checkFolder(opts.dir)
+    await fs.mkdir(dir, { recursive: true })
     const project = this.ws.project
     const checklist = this.ws.activeChecklist()
     const reviewer = this.reviewer()
@@ -122,7 +123,7 @@ export class ExportService implements ExportApi {
         const d = buildReviewDocument(project, id, checklist, reviewer)
         for (const format of opts.formats) {
           try {
-            files.push(await writeReview(d, format, opts.dir, taken, this.pdf))
+            files.push(await writeReview(d, format, dir, taken, this.pdf))
           } catch (e) {
             failed.push({ file: documentFileName(d, format), message: (e as Error).message })
           }
@@ -130,7 +131,7 @@ export class ExportService implements ExportApi {
           ctx.update({ done, current: path.basename(files.at(-1) ?? ''), counts: { written: files.length, failed: failed.length } })
         }
       }
-      return { dir: opts.dir, files, failed }
+      return { dir, files, failed }
       },
       { exclusive: true }
     )
@@ -143,7 +144,14 @@ export class ExportService implements ExportApi {
 
   async batch(opts: { reportIds: number[] | null } & SummaryFiles): Promise<string[]> {
     if (!opts.xlsx && !opts.csv && !opts.json) throw new AppError('invalid-argument', '请指定至少一种导出格式。')
-    return writeBatch(this.ws.project, this.ws.activeChecklist(), this.reviewer(), opts.reportIds, opts)
+    // Only where the reviewer chose to save, with the format's extension, never over another file.
+    const g = this.ws.grants
+    const out: SummaryFiles = {
+      xlsx: opts.xlsx && g.checkSave(opts.xlsx, '.xlsx'),
+      csv: opts.csv && g.checkSave(opts.csv, '.csv'),
+      json: opts.json && g.checkSave(opts.json, '.json')
+    }
+    return writeBatch(this.ws.project, this.ws.activeChecklist(), this.reviewer(), opts.reportIds, out)
   }
 
   async pickAndExportBatch(kind: 'xlsx' | 'csv' | 'json', reportIds: number[] | null): Promise<string | null> {

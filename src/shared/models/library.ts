@@ -33,6 +33,10 @@ export interface ProjectInfo {
   name: string
   isDefault: boolean
   reportCount: number
+  /** Why the project can only be read and exported (a read-only file or place, a full disk); absent when it can be written. */
+  readOnly?: string | null
+  /** Why no project is open (the file could not be opened): the app starts without one and says so. */
+  unavailable?: string | null
 }
 
 export interface ImportOutcome {
