@@ -36,6 +36,18 @@ export interface ReviewDocument {
   date: string
   /** Every recorded change of the reviewer's work on this report, oldest first. */
   audit: AuditEntry[]
+  /** The project's audit trail checked as this document was written (its hash chain). */
+  auditCheck: AuditCheck
+}
+
+/** The audit trail's hash chain as checked for an export: whole, or where it breaks. */
+export interface AuditCheck {
+  intact: boolean
+  entries: number
+  /** The last entry's hash, which a recipient can keep to compare with a later export. */
+  head: string
+  brokenAt: { id: number; at: string } | null
+  message: string
 }
 
 /** The report's particulars heading every review opinion, in the order they are printed. */
@@ -46,7 +58,9 @@ export function particulars(d: ReviewDocument): Array<[string, string]> {
     ['报告年度', d.year ? `${d.year}年度` : '未识别'],
     ['发布日期', d.published ?? '未识别'],
     ['审核清单', d.checklistName],
-    ['完整度', `${d.completeness}%`]
+    ['完整度', `${d.completeness}%`],
+    // A trail altered behind the app's back is said on the opinion itself.
+    ...(d.auditCheck.intact ? [] : ([['审核记录', `⚠ ${d.auditCheck.message}`]] as Array<[string, string]>))
   ]
 }
 

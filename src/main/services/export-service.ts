@@ -16,7 +16,7 @@ import { reviewHtml } from '../exporters/html'
 import { reviewDataJson } from '../exporters/json'
 import { reviewMarkdown } from '../exporters/markdown'
 import { chineseDate, documentFileName, type ReviewDocument } from '../exporters/model'
-import { buildReviewDocument, reviewDocuments } from './review-documents'
+import { auditCheck, buildReviewDocument, reviewDocuments } from './review-documents'
 import { summaryTable } from '../exporters/summary'
 import { summaryWorkbook } from '../exporters/xlsx'
 import type { SettingsService } from './settings-service'
@@ -110,6 +110,7 @@ export class ExportService implements ExportApi {
     const checklist = this.ws.activeChecklist()
     const reviewer = this.reviewer()
     const ids = opts.reportIds ?? project.reports.ids()
+    const check = auditCheck(project)
     return this.jobs.start(
       'export',
       async (ctx) => {
@@ -120,7 +121,7 @@ export class ExportService implements ExportApi {
       let done = 0
       for (const id of ids) {
         if (ctx.signal.aborted) break
-        const d = buildReviewDocument(project, id, checklist, reviewer)
+        const d = buildReviewDocument(project, id, checklist, reviewer, new Date(), check)
         for (const format of opts.formats) {
           try {
             files.push(await writeReview(d, format, dir, taken, this.pdf))

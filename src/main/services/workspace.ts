@@ -106,7 +106,15 @@ export class Workspace {
       const file = this.unavailable?.file ?? path.resolve(this.defaultProjectFile)
       return { file, name: path.basename(file, path.extname(file)), isDefault: isDefault(file), reportCount: 0, unavailable: this.unavailable?.reason ?? '没有打开的项目。' }
     }
-    return { file: p.file, name: p.name, isDefault: isDefault(p.file), reportCount: p.reports.count(), ...(p.readOnly ? { readOnly: p.readOnly } : {}) }
+    const audit = p.auditIntegrity()
+    return {
+      file: p.file,
+      name: p.name,
+      isDefault: isDefault(p.file),
+      reportCount: p.reports.count(),
+      ...(p.readOnly ? { readOnly: p.readOnly } : {}),
+      ...(audit.brokenAt ? { auditBroken: audit.message } : {})
+    }
   }
 
   /** Closes the open project and continues in another; the old one stays open if the new one fails. */

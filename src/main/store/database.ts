@@ -195,6 +195,7 @@ function migrate(db: Db, from: number, migrations: Migration[]): void {
     if (m.version <= from) continue
     db.transaction(() => {
       db.exec(m.sql)
+      m.after?.(db)
       db.pragma(`user_version = ${m.version}`)
       db.pragma(`application_id = ${APP_ID}`)
     })()

@@ -10,6 +10,7 @@ import { SettingsRepository } from './settings-repository'
 import { ChecklistRepository } from './checklist-repository'
 import { projectChecklist, resolveChecklist } from './checklist-files'
 import type { Checklist } from '../../shared/models/checklist'
+import { verifyAuditChain, type AuditIntegrity } from './audit-chain'
 
 export class Project {
   readonly reports: ReportRepository
@@ -31,6 +32,14 @@ export class Project {
     this.checklists = new ChecklistRepository(db)
   }
 
+  private integrityAtOpen: AuditIntegrity | null = null
+
+  /** The audit trail's hash chain, walked now (exports) or as it was found when the project was opened. */
+  auditIntegrity(opts: { fresh?: boolean } = {}): AuditIntegrity {
+    if (opts.fresh || !this.integrityAtOpen) this.integrityAtOpen = verifyAuditChain(this.db)
+    return this.integrityAtOpen
+  }
+
   static open(file: string, opts?: OpenOptions): Project {
     const abs = path.resolve(file)
     const opened = openProjectDatabase(abs, opts)
@@ -43,6 +52,8 @@ export class Project {
         if (!storageErrorInfo(e)) throw e
       }
     }
+    // Verified on opening: the app says at once when the trail was tampered with, and where.
+    project.auditIntegrity({ fresh: true })
     return project
   }
 

@@ -41,7 +41,11 @@ export function expectedSchema(migrations: Migration[], version: number): Schema
   if (hit) return hit
   const mem = new Database(':memory:')
   try {
-    for (const m of migrations) if (m.version <= version) mem.exec(m.sql)
+    for (const m of migrations) {
+      if (m.version > version) continue
+      mem.exec(m.sql)
+      m.after?.(mem)
+    }
     const schema = readSchema(mem)
     byVersion.set(version, schema)
     return schema

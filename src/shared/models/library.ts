@@ -35,6 +35,8 @@ export interface ProjectInfo {
   reportCount: number
   /** Why the project can only be read and exported (a read-only file or place, a full disk); absent when it can be written. */
   readOnly?: string | null
+  /** Where the audit trail's hash chain breaks (an entry changed or removed behind the app's back); absent when it holds. */
+  auditBroken?: string | null
   /** Why no project is open (the file could not be opened): the app starts without one and says so. */
   unavailable?: string | null
 }
