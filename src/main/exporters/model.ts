@@ -79,8 +79,20 @@ export function itemCell(i: Pick<ReviewItem, 'verdict' | 'detected'>): { text: s
   return { text: `${ZH.status[i.detected]}（检测）`, tone, byReviewer: false }
 }
 
-/** The review document's name on disk: issuer, year and title, without characters Windows refuses. */
+/** The review document's name on disk: issuer, year and title, without what Windows refuses in a name. */
 export function documentFileName(d: ReviewDocument, ext: string): string {
   const base = [d.issuer, d.year ? `${d.year}年度` : null, '审核意见'].filter(Boolean).join('-') || d.title
-  return `${base.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}.${ext}`
+  return `${safeFileStem(base)}.${ext}`
+}
+
+/**
+ * A name stem Windows accepts, from text found in a report: no reserved or control characters, no
+ * trailing dot or space, not a device name (CON, NUL, COM1 …), at most 80 characters.
+ */
+export function safeFileStem(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  let s = text.replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, '_').slice(0, 80)
+  s = s.replace(/[. ]+$/, '')
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(s)) s = `_${s}`
+  return s || '审核意见'
 }
