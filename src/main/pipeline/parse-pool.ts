@@ -60,6 +60,8 @@ export interface PoolOptions {
   /** How a parse process is started (Electron passes utilityProcess). */
   spawn?: SpawnParseProcess
   budgets?: Partial<Budgets>
+  /** Told of each file when it is done: how long its process worked on it (the benchmarks print it). */
+  onFileDone?: (info: { file: string; ms: number; code: string | null }) => void
 }
 
 const reportOnly = (o: CheckOutcome): CheckOutcome => ({ report: o.report })
@@ -122,6 +124,8 @@ function inProcessPool(checklist: Checklist, threads: number): ParsePool {
 
 interface Task {
   msg: ChildTask
+  /** When its process started on it (performance.now()), once it has. */
+  startedAt?: number
   /** Input size in bytes, for the time budget and the messages. */
   size: number
   signal?: AbortSignal
@@ -149,6 +153,7 @@ function processPool(checklist: Checklist, threads: number, script: string, opts
   const finish = (task: Task, outcome: CheckOutcome) => {
     if (task.done) return
     task.done = true
+    if (task.startedAt !== undefined) opts.onFileDone?.({ file: task.msg.file, ms: performance.now() - task.startedAt, code: outcome.report.ok ? null : outcome.report.error.code })
     if (task.onAbort) task.signal?.removeEventListener('abort', task.onAbort)
     task.resolve(outcome)
   }
@@ -198,6 +203,7 @@ function processPool(checklist: Checklist, threads: number, script: string, opts
   // The clock runs from when the process is up (starting one is not the file's time).
   const startClock = (slot: Slot, task: Task) => {
     const ms = timeBudgetMs(budgets, task.size)
+    task.startedAt = performance.now()
     slot.timer = setTimeout(() => {
       finish(task, failed(task.msg.file, 'timeout', `解析超时：超过 ${Math.round(ms / 1000)} 秒仍未完成（文件 ${formatSize(task.size)}），已中止。文件可能结构异常。`))
       slot.task = null
