@@ -58,8 +58,8 @@ export function storageErrorInfo(e: unknown): { code: AppErrorCode; message: str
   const code = (e as { code?: unknown } | undefined)?.code
   if (typeof code !== 'string') return null
   if (code === 'SQLITE_FULL') return { code: 'io-error', message: '磁盘空间已满，无法写入项目文件。请腾出磁盘空间后再试；已保存的内容不受影响。' }
-  if (code === 'ENOSPC') return { code: 'io-error', message: '磁盘空间已满，无法写入文件。请腾出磁盘空间后再试。' }
-  if (code === 'EROFS') return { code: 'io-error', message: '该位置是只读的，无法写入。' }
+  if (code === 'ENOSPC') return { code: 'io-error', message: '磁盘空间已满，无法写入文件（ENOSPC）。请腾出磁盘空间后再试。' }
+  if (code === 'EROFS') return { code: 'io-error', message: '该位置是只读的，无法写入（EROFS）。' }
   if (code.startsWith('SQLITE_READONLY')) return { code: 'io-error', message: '项目文件是只读的（或位于只读位置），只能查看和导出，不能修改。' }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { code: 'corrupt', message: '项目文件已损坏，无法读取。' }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 'busy', message: '项目文件正被另一个程序占用，请稍后再试。' }

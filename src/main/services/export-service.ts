@@ -52,10 +52,25 @@ export async function freeName(dir: string, name: string, taken: Set<string>): P
   }
 }
 
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, renamed into place, so a full disk
+ * or a reader opening it early never meets half a file.
+ */
+export async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Date.now()}.part`)
+  try {
+    await fs.writeFile(part, data)
+    await fs.rename(part, file)
+  } catch (e) {
+    await fs.rm(part, { force: true })
+    throw e
+  }
+}
+
 /** Writes one review document in one format into `dir` under a name not yet taken; returns its path. */
 export async function writeReview(d: ReviewDocument, format: ReportFormatOut, dir: string, taken: Set<string>, pdf: PdfHost | null): Promise<string> {
   const file = path.join(dir, await freeName(dir, documentFileName(d, format), taken))
-  await fs.writeFile(file, await renderReview(d, format, pdf))
+  await writeWhole(file, await renderReview(d, format, pdf))
   return file
 }
 
@@ -74,16 +89,16 @@ export interface SummaryFiles {
 export async function writeSummaryFiles(project: Project, docs: ReviewDocument[], checklist: Checklist, reviewer: string, out: SummaryFiles, now = new Date()): Promise<string[]> {
   const written: string[] = []
   if (out.xlsx) {
-    await fs.writeFile(out.xlsx, await summaryWorkbook(docs, checklist, { project: project.name, reviewer, date: chineseDate(now) }))
+    await writeWhole(out.xlsx, await summaryWorkbook(docs, checklist, { project: project.name, reviewer, date: chineseDate(now) }))
     written.push(out.xlsx)
   }
   if (out.csv) {
     const t = summaryTable(docs, checklist)
-    await fs.writeFile(out.csv, toCsv([t.header, ...t.rows]), 'utf8')
+    await writeWhole(out.csv, toCsv([t.header, ...t.rows]))
     written.push(out.csv)
   }
   if (out.json) {
-    await fs.writeFile(out.json, reviewDataJson(project.name, docs, checklist, now), 'utf8')
+    await writeWhole(out.json, reviewDataJson(project.name, docs, checklist, now))
     written.push(out.json)
   }
   return written
