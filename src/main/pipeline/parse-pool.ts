@@ -67,6 +67,7 @@ export interface PoolOptions {
 const reportOnly = (o: CheckOutcome): CheckOutcome => ({ report: o.report })
 const failed = (file: string, code: AppErrorCode, message: string): CheckOutcome => ({ report: { file, ok: false, error: { code, message } } })
 const CANCELLED = '已取消。'
+const STARTUP_MS = 60_000
 const mb = (bytes: number) => Math.round(bytes / 1048576)
 
 /** A file's size as a reviewer reads it: 14 KB, 3.2 MB. */
@@ -169,8 +170,12 @@ function processPool(checklist: Checklist, threads: number, script: string, opts
   const spawn = (): Slot => {
     const proc = spawnProcess({ script, execArgv: [`--max-old-space-size=${budgets.heapMb}`, ...(opts.execArgv ?? [])] })
     const slot: Slot = { proc, task: null, timer: null, ready: false }
+    // A process that never comes up (a broken install, a machine out of memory) is not waited on for ever.
+    // Killed, its file is answered by the exit handler.
+    const startup = setTimeout(() => slot.ready || proc.kill(), STARTUP_MS)
     proc.onMessage((msg) => {
       if (msg.type === 'ready') {
+        clearTimeout(startup)
         slot.ready = true
         if (slot.task) startClock(slot, slot.task)
         return
@@ -186,6 +191,7 @@ function processPool(checklist: Checklist, threads: number, script: string, opts
       pump()
     })
     proc.onExit((info) => {
+      clearTimeout(startup)
       slots.delete(slot)
       if (slot.timer) clearTimeout(slot.timer)
       const t = slot.task
