@@ -26,6 +26,12 @@ export default tseslint.config(
     }
   },
   {
+    // CommonJS files electron-builder loads (its configuration and the afterPack hook).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     // Only the thin Electron layer may import electron: services and domain must run under plain Node.
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/ipc/register.ts', 'src/main/windows/**'],

@@ -194,6 +194,20 @@ describe('report-audit export', () => {
     expect(run(['export', '--project', project, '--report', '99', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
     expect(run(['export', '--project', path.join(dir, 'missing.raudit'), '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
   })
+
+  it('a file that cannot be written is reported and the others are still written', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-cli-export-'))
+    const project = path.join(dir, 'p.raudit')
+    expect(run(['import', '--project', project, path.join(ROOT, 'resources', 'samples')]).code).toBe(0)
+    // a folder where the CSV should go: that file cannot be written
+    const blocked = path.join(dir, 'blocked.csv')
+    fs.mkdirSync(blocked)
+    const r = run(['export', '--project', project, '--csv', blocked, '--json', path.join(dir, 'd.json'), '--md', path.join(dir, 'md')])
+    expect(r.code).toBe(2)
+    expect(r.out).toMatch(/无法写入 1 个文件：\n {2}.*blocked\.csv/)
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'd.json'), 'utf8')).reports).toHaveLength(4)
+    expect(fs.readdirSync(path.join(dir, 'md'))).toHaveLength(4)
+  })
 })
 
 describe('report-audit units and status', () => {

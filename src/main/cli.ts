@@ -11,6 +11,7 @@ import { formatLegend, formatRow, formatHeader } from './cli-table'
 import { importPaths, type ImportProgress } from './pipeline/import-files'
 import { Project } from './store/project'
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import type { ReportFormatOut } from '../shared/models/export'
 import { signedBy } from './services/settings-service'
 import { statusCommand, unitsCommand } from './cli-roster'
@@ -74,7 +75,9 @@ async function check(argv: string[]): Promise<number> {
   if (!collected.files.length && !early.length) return usageError('没有找到可检查的文件。')
 
   const started = performance.now()
-  const pool = createParsePool(checklist, { threads })
+  // For the benchmarks: how long each file took in its parse process, and how it ended.
+  const perFile: Array<{ file: string; ms: number; code: string | null }> = []
+  const pool = createParsePool(checklist, { threads, onFileDone: parsed.values.stats ? (f) => perFile.push(f) : undefined })
   let failed = early.length
   let refused = 0
   let count = 0
@@ -107,7 +110,7 @@ async function check(argv: string[]): Promise<number> {
   if (parsed.values.stats) {
     // For the benchmarks: peak resident memory of the whole process, worker threads included.
     const seconds = (performance.now() - started) / 1000
-    process.stderr.write(`${JSON.stringify({ files: count, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads })}\n`)
+    process.stderr.write(`${JSON.stringify({ files: count, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads, perFile })}\n`)
   }
   return failed || refused ? EXIT.someFailed : EXIT.ok
 }
@@ -179,6 +182,7 @@ async function importCommand(argv: string[]): Promise<number> {
     const failures = summary.outcomes.filter((o) => o.kind === 'failed')
     const dups = summary.outcomes.filter((o) => o.kind === 'duplicate')
     let out = `项目 ${project.file}\n共 ${summary.total} 个文件：导入 ${summary.imported}，重复 ${summary.duplicates}，失败 ${summary.failed}${summary.state === 'cancelled' ? '（已中止，其余文件未导入）' : ''}。\n`
+    if (summary.stopReason) out += `导入已停止：${summary.stopReason}已导入的文件保存在项目中。\n`
     if (failures.length) out += `\n无法导入：\n${failures.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
     if (dups.length) out += `\n重复（未再导入）：\n${dups.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
     await write(out)
@@ -189,7 +193,7 @@ async function importCommand(argv: string[]): Promise<number> {
     const maxStallMs = loopDelay ? loopDelay.max / 1e6 : null
     process.stderr.write(`${JSON.stringify({ files: summary.total, imported: summary.imported, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads, maxStallMs })}\n`)
   }
-  if (summary.state === 'cancelled') return EXIT.someFailed
+  if (summary.state !== 'done') return EXIT.someFailed
   return summary.failed ? EXIT.someFailed : EXIT.ok
 }
 
@@ -234,6 +238,7 @@ async function exportCommand(argv: string[]): Promise<number> {
     // The writers (docx, ExcelJS) load only for this command, so `check` and `import` start fast.
     const { writeReview, writeSummaryFiles } = await import('./services/export-service')
     const { reviewDocuments } = await import('./services/review-documents')
+    const { documentFileName } = await import('./exporters/model')
     const checklist = project.activeChecklist()
     const reviewer = signedBy(v.reviewer)
     const known = new Set(project.reports.ids())
@@ -241,7 +246,20 @@ async function exportCommand(argv: string[]): Promise<number> {
     if (missing.length) return usageError(`项目中没有这些编号的报告：${missing.join('、')}。`)
     // The documents are read from the project once, for the summary and for every format.
     const docs = reviewDocuments(project, checklist, reviewer, ids ?? null)
-    const written = await writeSummaryFiles(project, docs, checklist, reviewer, { xlsx: v.xlsx, csv: v.csv, json: v.json })
+    // A file that cannot be written is reported and the others are still written.
+    const written: string[] = []
+    const failed: Array<{ file: string; message: string }> = []
+    const attempt = async (file: string, work: () => Promise<string[]>) => {
+      try {
+        written.push(...(await work()))
+      } catch (e) {
+        failed.push({ file, message: toErrorInfo(e).message })
+      }
+    }
+    for (const kind of ['xlsx', 'csv', 'json'] as const) {
+      const out = v[kind]
+      if (out) await attempt(out, () => writeSummaryFiles(project, docs, checklist, reviewer, { [kind]: out }))
+    }
     const perReport: Array<[ReportFormatOut, string | undefined]> = [
       ['docx', v.docx],
       ['md', v.md],
@@ -249,12 +267,19 @@ async function exportCommand(argv: string[]): Promise<number> {
     ]
     for (const [format, dir] of perReport) {
       if (!dir) continue
-      await fs.mkdir(dir, { recursive: true })
+      try {
+        await fs.mkdir(dir, { recursive: true })
+      } catch (e) {
+        failed.push({ file: dir, message: toErrorInfo(e).message })
+        continue
+      }
       const taken = new Set<string>()
-      for (const d of docs) written.push(await writeReview(d, format, dir, taken, null))
+      for (const d of docs) await attempt(path.join(dir, documentFileName(d, format)), async () => [await writeReview(d, format, dir, taken, null)])
     }
-    await write(`${written.map((f) => `已写入 ${f}`).join('\n')}\n共 ${written.length} 个文件。\n`)
-    return EXIT.ok
+    let out = `${written.map((f) => `已写入 ${f}`).join('\n')}\n共 ${written.length} 个文件。\n`
+    if (failed.length) out += `\n无法写入 ${failed.length} 个文件：\n${failed.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
+    await write(out)
+    return failed.length ? EXIT.someFailed : EXIT.ok
   } finally {
     project.close()
   }

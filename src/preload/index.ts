@@ -3,7 +3,7 @@
 
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { buildApi } from '../shared/ipc/build-api'
-import { EVENT_CHANNEL } from '../shared/ipc/channels'
+import { DROP_CHANNEL, EVENT_CHANNEL } from '../shared/ipc/channels'
 import { EVENT_NAMES, type Bridge, type Envelope, type EventName } from '../shared/ipc/contract'
 
 const api = buildApi((channel, args) => ipcRenderer.invoke(channel, ...args) as Promise<Envelope<unknown>>)
@@ -21,7 +21,12 @@ const bridge: Bridge = {
     set.add(listener as (p: unknown) => void)
     return () => set.delete(listener as (p: unknown) => void)
   },
-  pathForFile: (file) => webUtils.getPathForFile(file)
+  pathForFile: (file) => {
+    const p = webUtils.getPathForFile(file)
+    // Synchronous, so main knows the reviewer dropped it before the window's import call arrives.
+    if (p) ipcRenderer.sendSync(DROP_CHANNEL, p)
+    return p
+  }
 }
 
 contextBridge.exposeInMainWorld('api', api)

@@ -8,7 +8,8 @@ export const READ_ERROR_CODES = [
   'no-text-layer',
   'too-large',
   'not-a-report',
-  'io-error'
+  'io-error',
+  'timeout'
 ] as const
 
 export type ReadErrorCode = (typeof READ_ERROR_CODES)[number]
@@ -24,6 +25,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   'too-large': '文件过大，超出可处理的范围。',
   'not-a-report': '内容不像法治政府建设年度报告。',
   'io-error': '无法读取文件。',
+  timeout: '处理超时，已中止。',
   'invalid-argument': '参数无效。',
   'not-found': '未找到。',
   busy: '有任务正在进行，请等它完成或取消后再试。',
@@ -48,9 +50,28 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError
 }
 
+/**
+ * What a failed write or read of the project file means for the reviewer (SQLite's result codes as
+ * better-sqlite3 reports them, and the file system's), or null for other errors.
+ */
+export function storageErrorInfo(e: unknown): { code: AppErrorCode; message: string } | null {
+  const code = (e as { code?: unknown } | undefined)?.code
+  if (typeof code !== 'string') return null
+  if (code === 'SQLITE_FULL') return { code: 'io-error', message: '磁盘空间已满，无法写入项目文件。请腾出磁盘空间后再试；已保存的内容不受影响。' }
+  if (code === 'ENOSPC') return { code: 'io-error', message: '磁盘空间已满，无法写入文件（ENOSPC）。请腾出磁盘空间后再试。' }
+  if (code === 'EROFS') return { code: 'io-error', message: '该位置是只读的，无法写入（EROFS）。' }
+  if (code.startsWith('SQLITE_READONLY')) return { code: 'io-error', message: '项目文件是只读的（或位于只读位置），只能查看和导出，不能修改。' }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { code: 'corrupt', message: '项目文件已损坏，无法读取。' }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 'busy', message: '项目文件正被另一个程序占用，请稍后再试。' }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return { code: 'io-error', message: `读写项目文件时出错（${code}），可能是磁盘故障或文件被移走。` }
+  return null
+}
+
 /** Turns anything thrown into a code and a message fit to show the reviewer. */
 export function toErrorInfo(e: unknown): { code: AppErrorCode; message: string } {
   if (isAppError(e)) return { code: e.code, message: e.message }
+  const storage = storageErrorInfo(e)
+  if (storage) return storage
   const err = e as { code?: unknown; message?: string } | undefined
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
     return { code: 'io-error', message: `${MESSAGES['io-error']}（${err.code}）` }

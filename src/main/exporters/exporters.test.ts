@@ -54,7 +54,8 @@ function parseCsv(text: string): string[][] {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-export-'))
-  services = createServices({ projectFile: path.join(dir, '县司法局2024.raudit'), pool: (c) => createParsePool(c, { workerUrl: null }) })
+  services = createServices({ projectFile: path.join(dir, '县司法局2024.raudit'), pool: (c) => createParsePool(c, { workerUrl: null }), grantedPaths: [CORPUS] })
+  services.grants.grantFolder(dir)
   const api = services.api
   await api.settings.update({ reviewerName: '赵审核' })
   const job = await api.imports.start(['gekeng-2024.docx', 'xincheng-2020.pdf', 'xiaduopu-2020.gbk.html'].map((f) => path.join(CORPUS, 'formats', f)))

@@ -12,6 +12,8 @@ export function reviewDataJson(projectName: string, docs: ReviewDocument[], chec
     version: 1,
     exportedAt: exportedAt.toISOString(),
     project: projectName,
+    // The audit trail's hash chain, checked as the file was written: whole or where it breaks, and its last hash.
+    auditCheck: docs[0]?.auditCheck ?? null,
     checklist: { id: checklist.id, name: checklist.name, version: checklist.version, items: checklist.items.map((i) => ({ id: i.id, name: i.name })) },
     reports: docs.map((d) => ({
       id: d.reportId,
@@ -28,7 +30,7 @@ export function reviewDataJson(projectName: string, docs: ReviewDocument[], chec
       overall: d.overall,
       opinion: d.opinion,
       annotations: d.annotations.map(({ itemId, quote, comment, createdAt }) => ({ itemId, quote, comment, createdAt })),
-      audit: d.audit.map(({ at, reviewer, action, target, oldValue, newValue, via }) => ({ at, reviewer, action, target, oldValue, newValue, via }))
+      audit: d.audit.map(({ id, at, reviewer, action, target, oldValue, newValue, via, hash }) => ({ id, at, reviewer, action, target, oldValue, newValue, via, hash }))
     }))
   }
   return `${JSON.stringify(data, null, 2)}\n`

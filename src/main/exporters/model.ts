@@ -36,6 +36,18 @@ export interface ReviewDocument {
   date: string
   /** Every recorded change of the reviewer's work on this report, oldest first. */
   audit: AuditEntry[]
+  /** The project's audit trail checked as this document was written (its hash chain). */
+  auditCheck: AuditCheck
+}
+
+/** The audit trail's hash chain as checked for an export: whole, or where it breaks. */
+export interface AuditCheck {
+  intact: boolean
+  entries: number
+  /** The last entry's hash, which a recipient can keep to compare with a later export. */
+  head: string
+  brokenAt: { id: number; at: string } | null
+  message: string
 }
 
 /** The report's particulars heading every review opinion, in the order they are printed. */
@@ -46,7 +58,9 @@ export function particulars(d: ReviewDocument): Array<[string, string]> {
     ['报告年度', d.year ? `${d.year}年度` : '未识别'],
     ['发布日期', d.published ?? '未识别'],
     ['审核清单', d.checklistName],
-    ['完整度', `${d.completeness}%`]
+    ['完整度', `${d.completeness}%`],
+    // A trail altered behind the app's back is said on the opinion itself.
+    ...(d.auditCheck.intact ? [] : ([['审核记录', `⚠ ${d.auditCheck.message}`]] as Array<[string, string]>))
   ]
 }
 
@@ -65,8 +79,20 @@ export function itemCell(i: Pick<ReviewItem, 'verdict' | 'detected'>): { text: s
   return { text: `${ZH.status[i.detected]}（检测）`, tone, byReviewer: false }
 }
 
-/** The review document's name on disk: issuer, year and title, without characters Windows refuses. */
+/** The review document's name on disk: issuer, year and title, without what Windows refuses in a name. */
 export function documentFileName(d: ReviewDocument, ext: string): string {
   const base = [d.issuer, d.year ? `${d.year}年度` : null, '审核意见'].filter(Boolean).join('-') || d.title
-  return `${base.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}.${ext}`
+  return `${safeFileStem(base)}.${ext}`
+}
+
+/**
+ * A name stem Windows accepts, from text found in a report: no reserved or control characters, no
+ * trailing dot or space, not a device name (CON, NUL, COM1 …), at most 80 characters.
+ */
+export function safeFileStem(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  let s = text.replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, '_').slice(0, 80)
+  s = s.replace(/[. ]+$/, '')
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(s)) s = `_${s}`
+  return s || '审核意见'
 }

@@ -7,6 +7,19 @@ import type { Checklist } from '../../shared/models/checklist'
 import type { ReviewDocument } from './model'
 import { countsTable, summaryTable } from './summary'
 
+/** Excel refuses (and WPS cuts) a cell of more than 32,767 characters. */
+export const EXCEL_CELL_MAX = 32767
+const CLIPPED = '…（超出 Excel 单元格 32767 字的上限，以下从略）'
+
+/** A cell's value within Excel's limit, clipped with a marker saying so (never inside a surrogate pair). */
+export function clipCell<T>(v: T): T | string {
+  if (typeof v !== 'string' || v.length <= EXCEL_CELL_MAX) return v
+  let end = EXCEL_CELL_MAX - CLIPPED.length
+  const code = v.charCodeAt(end - 1)
+  if (code >= 0xd800 && code <= 0xdbff) end--
+  return `${v.slice(0, end)}${CLIPPED}`
+}
+
 const FILL: Record<'good' | 'fair' | 'poor' | 'none', string | null> = { good: 'FFC6EFCE', fair: 'FFFFEB9C', poor: 'FFFFC7CE', none: null }
 const FONT = { name: '宋体', size: 11 }
 
@@ -36,7 +49,8 @@ export async function summaryWorkbook(docs: ReviewDocument[], checklist: Checkli
   wb.title = `${meta.project} 审核汇总表`
   wb.created = new Date()
 
-  const t = summaryTable(docs, checklist)
+  const table = summaryTable(docs, checklist)
+  const t = { ...table, rows: table.rows.map((r) => r.map(clipCell)) }
   const ws = wb.addWorksheet('汇总表', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] })
   header(ws.addRow(t.header))
   t.rows.forEach((r, k) => {
@@ -53,7 +67,7 @@ export async function summaryWorkbook(docs: ReviewDocument[], checklist: Checkli
   ws.getColumn(t.header.length - 1).width = 60 // the opinion wraps rather than stretching the sheet
 
   const notes = wb.addWorksheet('批注', { views: [{ state: 'frozen', ySplit: 1 }] })
-  const noteRows = docs.flatMap((d) => d.annotations.map((a) => [d.title, d.issuer, a.itemName, a.quote, a.comment, a.createdAt.slice(0, 10)]))
+  const noteRows = docs.flatMap((d) => d.annotations.map((a) => [d.title, d.issuer, a.itemName, a.quote, a.comment, a.createdAt.slice(0, 10)].map(clipCell)))
   const noteHeader = ['报告标题', '发布单位', '清单项目', '引文', '批注说明', '日期']
   header(notes.addRow(noteHeader))
   for (const r of noteRows) {

@@ -26,3 +26,29 @@ export function createDispatcher(api: Api): Dispatch {
     }
   }
 }
+
+/**
+ * A path the preload got from a dropped File (Electron's webUtils.getPathForFile): granted for reading,
+ * as a path picked in a dialog is. The e2e harness calls this for its synthetic drops.
+ */
+export function acceptDroppedPath(grant: (p: string) => void, p: unknown): boolean {
+  if (typeof p !== 'string' || !p || p.length > 4096 || p.includes('\0')) return false
+  grant(p)
+  return true
+}
+
+/**
+ * The sender check: the call comes from the app's own page in the main frame of its window, not from
+ * a frame or page that got there some other way (an iframe, a navigation the guards missed).
+ */
+export function isAppPage(frameUrl: string | undefined, appUrl: string): boolean {
+  if (!frameUrl) return false
+  try {
+    const got = new URL(frameUrl)
+    const want = new URL(appUrl)
+    if (want.protocol === 'file:') return got.protocol === 'file:' && got.pathname === want.pathname
+    return got.origin === want.origin
+  } catch {
+    return false
+  }
+}

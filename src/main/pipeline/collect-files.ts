@@ -1,4 +1,6 @@
 // Expands files and folders (recursively, without recursion on the stack) into the list of files to read.
+// Symbolic links are followed (a folder reached twice, as through a link to a parent, is walked once);
+// pipes, sockets and devices are listed as not read, never opened.
 
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -12,12 +14,20 @@ export interface Collected {
   unsupported: Array<{ file: string; reason: string }>
   /** Paths that do not exist or cannot be listed. */
   missing: Array<{ path: string; reason: string }>
+  /** Pipes, sockets and devices: not files, so not opened (reading a pipe would wait for ever). */
+  special: Array<{ file: string; reason: string }>
+}
+
+/** Why something that is neither a file nor a folder is not read. */
+function specialReason(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  const kind = st.isFIFO() ? '管道（FIFO）' : st.isSocket() ? '套接字' : st.isCharacterDevice() || st.isBlockDevice() ? '设备文件' : '特殊文件'
+  return `这是${kind}，不是普通文件，未读取。`
 }
 
 const supported = new Set<string>(SUPPORTED_EXTENSIONS)
 
 export async function collectFiles(paths: string[]): Promise<Collected> {
-  const out: Collected = { files: [], unsupported: [], missing: [] }
+  const out: Collected = { files: [], unsupported: [], missing: [], special: [] }
   for (const p of paths) {
     let st
     try {
@@ -30,12 +40,21 @@ export async function collectFiles(paths: string[]): Promise<Collected> {
       out.files.push(p) // a file named explicitly is always read (its content decides the format)
       continue
     }
+    if (!st.isDirectory()) {
+      out.special.push({ file: p, reason: specialReason(st) })
+      continue
+    }
     const stack = [p]
     const found: string[] = []
+    // Folders by their real path: a link back to a parent (or to a folder seen already) is walked once.
+    const seen = new Set<string>()
     while (stack.length) {
       const dir = stack.pop()!
       let entries
       try {
+        const real = await fs.realpath(dir)
+        if (seen.has(real)) continue
+        seen.add(real)
         entries = await fs.readdir(dir, { withFileTypes: true })
       } catch {
         out.missing.push({ path: dir, reason: '无法读取文件夹。' })
@@ -44,8 +63,18 @@ export async function collectFiles(paths: string[]): Promise<Collected> {
       for (const e of entries) {
         if (e.name.startsWith('.') || e.name.startsWith('~$')) continue // hidden files, Office lock files
         const full = path.join(dir, e.name)
-        if (e.isDirectory()) stack.push(full)
-        else if (e.isFile()) found.push(full)
+        let kind: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean } = e
+        if (e.isSymbolicLink()) {
+          try {
+            kind = await fs.stat(full)
+          } catch {
+            out.missing.push({ path: full, reason: '快捷方式（符号链接）指向的文件不存在。' })
+            continue
+          }
+        }
+        if (kind.isDirectory()) stack.push(full)
+        else if (kind.isFile()) found.push(full)
+        else out.special.push({ file: full, reason: specialReason(kind) })
       }
     }
     found.sort((a, b) => a.localeCompare(b, 'zh-CN'))
@@ -88,6 +117,7 @@ async function unsupportedReason(file: string): Promise<string> {
 export function notReadReports(c: Collected): CheckedReport[] {
   return [
     ...c.missing.map((m): CheckedReport => ({ file: m.path, ok: false, error: { code: 'io-error', message: m.reason } })),
-    ...c.unsupported.map((u): CheckedReport => ({ file: u.file, ok: false, error: { code: 'unsupported-format', message: u.reason } }))
+    ...c.unsupported.map((u): CheckedReport => ({ file: u.file, ok: false, error: { code: 'unsupported-format', message: u.reason } })),
+    ...c.special.map((u): CheckedReport => ({ file: u.file, ok: false, error: { code: 'unsupported-format', message: u.reason } }))
   ]
 }

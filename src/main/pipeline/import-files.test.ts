@@ -4,12 +4,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createParsePool } from './parse-pool'
+import { createParsePool, type ParsePool } from './parse-pool'
 import { Project } from '../store/project'
 import { loadChecklist } from '../store/checklist-files'
 import { importPaths, sha256, type ImportProgress } from './import-files'
 import { CORPUS } from '../../../tests/helpers/fixtures'
 import { createHash } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 
 let dir: string
 let project: Project
@@ -154,6 +155,73 @@ describe('importPaths', () => {
     const again = await p.analyzeDoc(project.reports.doc(stored.id)!, String(stored.id))
     expect(again.report.ok).toBe(true)
     await p.close()
+  })
+
+  /** `n` distinct small reports (the same text, a different last line each) in a new folder. */
+  function distinctReports(name: string, n: number): string {
+    const root = path.join(dir, name)
+    fs.mkdirSync(root)
+    const src = fs.readFileSync(path.join(CORPUS, 'formats', 'gekeng-2024.gbk.txt'))
+    for (let i = 0; i < n; i++) fs.writeFileSync(path.join(root, `${name}-${String(i).padStart(2, '0')}.txt`), Buffer.concat([src, Buffer.from(`\r\n${name} ${i}\r\n`)]))
+    return root
+  }
+
+  it('a full disk stops the batch cleanly with the reason, keeps every file stored so far, and the project stays readable', async () => {
+    const p = pool()
+    const first = await importPaths(project, [distinctReports('a', 2)], { pool: p })
+    expect(first.imported).toBe(2)
+    // SQLite's own size cap: the next write that needs a new page fails with SQLITE_FULL, as on a full disk.
+    const pages = project.db.pragma('page_count', { simple: true }) as number
+    project.db.pragma(`max_page_count = ${pages + 12}`)
+    const summary = await importPaths(project, [distinctReports('b', 20)], { pool: p })
+    await p.close()
+    expect(summary.stopReason).toMatch(/磁盘空间已满/)
+    expect(summary.state).toBe('interrupted')
+    expect(summary.imported).toBeLessThan(20)
+    // nothing stored is lost, and every report counted as imported is there
+    expect(project.reports.count()).toBe(2 + summary.imported)
+    expect(summary.outcomes.filter((o) => o.code === 'internal')).toEqual([])
+    project.close()
+    project = Project.open(path.join(dir, 'p.raudit'))
+    expect(project.reports.count()).toBe(2 + summary.imported)
+    expect(project.reports.list()).toHaveLength(2 + summary.imported)
+  })
+
+  it('two imports of the same files into one project at once report duplicates, never a UNIQUE error', async () => {
+    const root = distinctReports('same', 6)
+    const other = Project.open(path.join(dir, 'p.raudit'))
+    // Parsing takes time, as on the worker processes: both batches look each file up before either stores it.
+    const slow = (real: ParsePool): ParsePool => ({ ...real, runBytes: async (...a) => (await new Promise((r) => setTimeout(r, 30)), real.runBytes(...a)) })
+    const [p1, p2] = [pool(), pool()]
+    const [a, b] = await Promise.all([importPaths(project, [root], { pool: slow(p1) }), importPaths(other, [root], { pool: slow(p2) })])
+    await Promise.all([p1.close(), p2.close()])
+    other.close()
+    expect([...a.outcomes, ...b.outcomes].filter((o) => o.kind === 'failed')).toEqual([])
+    expect(a.imported + b.imported).toBe(6)
+    expect(a.duplicates + b.duplicates).toBe(6)
+    expect(project.reports.count()).toBe(6)
+  })
+
+  it.runIf(process.platform !== 'win32')('follows links to reports and folders (a loop is walked once) and lists a pipe as not read', async () => {
+    const root = path.join(dir, 'links')
+    const elsewhere = path.join(dir, 'elsewhere')
+    fs.mkdirSync(path.join(root, 'sub'), { recursive: true })
+    fs.mkdirSync(elsewhere)
+    fs.copyFileSync(path.join(CORPUS, 'formats', 'gekeng-2024.docx'), path.join(elsewhere, '葛坑.docx'))
+    fs.copyFileSync(path.join(CORPUS, 'formats', 'xincheng-2020.pdf'), path.join(elsewhere, '新城.pdf'))
+    fs.symlinkSync(path.join(elsewhere, '葛坑.docx'), path.join(root, '链接到葛坑.docx'))
+    fs.symlinkSync(elsewhere, path.join(root, 'sub', '链接到文件夹'))
+    fs.symlinkSync(root, path.join(root, 'sub', '回到上级')) // a loop
+    fs.symlinkSync(path.join(dir, 'gone.docx'), path.join(root, '断开的链接.docx'))
+    execFileSync('mkfifo', [path.join(root, '管道.txt')])
+    const p = pool()
+    const summary = await importPaths(project, [root], { pool: p })
+    await p.close()
+    const byName = Object.fromEntries(summary.outcomes.map((o) => [path.basename(o.file), o]))
+    expect(byName['管道.txt']).toMatchObject({ kind: 'failed', message: expect.stringMatching(/管道/) })
+    expect(byName['断开的链接.docx']).toMatchObject({ kind: 'failed', message: expect.stringMatching(/链接/) })
+    // 葛坑 reached twice (its link and the linked folder): once imported, once a duplicate
+    expect(summary).toMatchObject({ imported: 2, duplicates: 1, failed: 2 })
   })
 
   it('hashes in slices to the same SHA-256 as one pass', async () => {

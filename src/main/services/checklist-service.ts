@@ -112,9 +112,9 @@ export class ChecklistService implements ChecklistsApi {
       try {
         await inLanes(ids, pool.threads + 1, ctx.signal, async (reportId) => {
           const doc = project.reports.doc(reportId)
-          const outcome = doc ? await pool.analyzeDoc(doc, String(reportId)) : null
+          const outcome = doc ? await pool.analyzeDoc(doc, String(reportId), ctx.signal) : null
           if (outcome?.analysis) project.reports.updateAnalysis(reportId, outcome.analysis)
-          else failed++
+          else if (!ctx.signal.aborted) failed++
           done++
           ctx.update({ done, current: project.reports.get(reportId)?.fileName ?? null, counts: { analyzed: done - failed, failed } })
         })

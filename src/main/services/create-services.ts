@@ -17,6 +17,7 @@ import { ReviewService } from './review-service'
 import { RosterService } from './roster-service'
 import { SettingsService } from './settings-service'
 import { Workspace, type DialogHost, type Emit } from './workspace'
+import { PathGrants } from './path-grants'
 
 export interface ServiceOptions {
   /** The project opened at start (the app's default project in its user-data folder). */
@@ -31,12 +32,16 @@ export interface ServiceOptions {
   settingsFile?: string
   /** Worker pool override (tests use the built worker or run in-process). */
   pool?: (checklist: Checklist) => ParsePool
+  /** Paths named on the command line: the window may import or open them as if picked in a dialog. */
+  grantedPaths?: string[]
 }
 
 export interface Services {
   api: Api
   workspace: Workspace
   jobs: JobManager
+  /** The paths the reviewer has chosen (dialogs, drops, the command line); a drop registers here. */
+  grants: PathGrants
   /** Cancels running jobs, stops the workers and closes the project. */
   close(): Promise<void>
 }
@@ -45,7 +50,10 @@ export function createServices(opts: ServiceOptions): Services {
   const settings = new SettingsService(opts.settingsFile ?? path.join(path.dirname(opts.projectFile), 'settings.json'))
   const jobs = new JobManager()
   const pools = new WorkerPools(opts.pool)
+  const grants = new PathGrants()
+  grants.grantRead(...(opts.grantedPaths ?? []))
   const workspaceOptions = {
+    grants,
     defaultProjectFile: opts.projectFile,
     emit: opts.emit,
     dialogs: opts.dialogs,
@@ -78,6 +86,7 @@ export function createServices(opts: ServiceOptions): Services {
     api,
     workspace,
     jobs,
+    grants,
     async close() {
       await jobs.cancelAll()
       await pools.close()

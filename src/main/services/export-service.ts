@@ -16,7 +16,7 @@ import { reviewHtml } from '../exporters/html'
 import { reviewDataJson } from '../exporters/json'
 import { reviewMarkdown } from '../exporters/markdown'
 import { chineseDate, documentFileName, type ReviewDocument } from '../exporters/model'
-import { buildReviewDocument, reviewDocuments } from './review-documents'
+import { auditCheck, buildReviewDocument, reviewDocuments } from './review-documents'
 import { summaryTable } from '../exporters/summary'
 import { summaryWorkbook } from '../exporters/xlsx'
 import type { SettingsService } from './settings-service'
@@ -52,10 +52,25 @@ export async function freeName(dir: string, name: string, taken: Set<string>): P
   }
 }
 
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, renamed into place, so a full disk
+ * or a reader opening it early never meets half a file.
+ */
+export async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Date.now()}.part`)
+  try {
+    await fs.writeFile(part, data)
+    await fs.rename(part, file)
+  } catch (e) {
+    await fs.rm(part, { force: true })
+    throw e
+  }
+}
+
 /** Writes one review document in one format into `dir` under a name not yet taken; returns its path. */
 export async function writeReview(d: ReviewDocument, format: ReportFormatOut, dir: string, taken: Set<string>, pdf: PdfHost | null): Promise<string> {
   const file = path.join(dir, await freeName(dir, documentFileName(d, format), taken))
-  await fs.writeFile(file, await renderReview(d, format, pdf))
+  await writeWhole(file, await renderReview(d, format, pdf))
   return file
 }
 
@@ -74,16 +89,16 @@ export interface SummaryFiles {
 export async function writeSummaryFiles(project: Project, docs: ReviewDocument[], checklist: Checklist, reviewer: string, out: SummaryFiles, now = new Date()): Promise<string[]> {
   const written: string[] = []
   if (out.xlsx) {
-    await fs.writeFile(out.xlsx, await summaryWorkbook(docs, checklist, { project: project.name, reviewer, date: chineseDate(now) }))
+    await writeWhole(out.xlsx, await summaryWorkbook(docs, checklist, { project: project.name, reviewer, date: chineseDate(now) }))
     written.push(out.xlsx)
   }
   if (out.csv) {
     const t = summaryTable(docs, checklist)
-    await fs.writeFile(out.csv, toCsv([t.header, ...t.rows]), 'utf8')
+    await writeWhole(out.csv, toCsv([t.header, ...t.rows]))
     written.push(out.csv)
   }
   if (out.json) {
-    await fs.writeFile(out.json, reviewDataJson(project.name, docs, checklist, now), 'utf8')
+    await writeWhole(out.json, reviewDataJson(project.name, docs, checklist, now))
     written.push(out.json)
   }
   return written
@@ -104,11 +119,13 @@ export class ExportService implements ExportApi {
   async reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshotOf<'export'>> {
     this.jobs.assertIdle()
     if (opts.formats.includes('pdf') && !this.pdf) throw new AppError('unsupported-format', '此环境不能生成 PDF。')
-    await fs.mkdir(opts.dir, { recursive: true })
+    const dir = this.ws.grants.checkFolder(opts.dir)
+    await fs.mkdir(dir, { recursive: true })
     const project = this.ws.project
     const checklist = this.ws.activeChecklist()
     const reviewer = this.reviewer()
     const ids = opts.reportIds ?? project.reports.ids()
+    const check = auditCheck(project)
     return this.jobs.start(
       'export',
       async (ctx) => {
@@ -119,10 +136,10 @@ export class ExportService implements ExportApi {
       let done = 0
       for (const id of ids) {
         if (ctx.signal.aborted) break
-        const d = buildReviewDocument(project, id, checklist, reviewer)
+        const d = buildReviewDocument(project, id, checklist, reviewer, new Date(), check)
         for (const format of opts.formats) {
           try {
-            files.push(await writeReview(d, format, opts.dir, taken, this.pdf))
+            files.push(await writeReview(d, format, dir, taken, this.pdf))
           } catch (e) {
             failed.push({ file: documentFileName(d, format), message: (e as Error).message })
           }
@@ -130,7 +147,7 @@ export class ExportService implements ExportApi {
           ctx.update({ done, current: path.basename(files.at(-1) ?? ''), counts: { written: files.length, failed: failed.length } })
         }
       }
-      return { dir: opts.dir, files, failed }
+      return { dir, files, failed }
       },
       { exclusive: true }
     )
@@ -143,7 +160,14 @@ export class ExportService implements ExportApi {
 
   async batch(opts: { reportIds: number[] | null } & SummaryFiles): Promise<string[]> {
     if (!opts.xlsx && !opts.csv && !opts.json) throw new AppError('invalid-argument', '请指定至少一种导出格式。')
-    return writeBatch(this.ws.project, this.ws.activeChecklist(), this.reviewer(), opts.reportIds, opts)
+    // Only where the reviewer chose to save, with the format's extension, never over another file.
+    const g = this.ws.grants
+    const out: SummaryFiles = {
+      xlsx: opts.xlsx && g.checkSave(opts.xlsx, '.xlsx'),
+      csv: opts.csv && g.checkSave(opts.csv, '.csv'),
+      json: opts.json && g.checkSave(opts.json, '.json')
+    }
+    return writeBatch(this.ws.project, this.ws.activeChecklist(), this.reviewer(), opts.reportIds, out)
   }
 
   async pickAndExportBatch(kind: 'xlsx' | 'csv' | 'json', reportIds: number[] | null): Promise<string | null> {

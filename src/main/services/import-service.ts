@@ -20,7 +20,12 @@ export class ImportService implements ImportsApi {
     private readonly pools: WorkerPools
   ) {}
 
+  /** Paths from the window: only those the reviewer chose (a dialog, a drop, the command line). */
   async start(paths: string[]): Promise<JobSnapshotOf<'import'>> {
+    return this.run(paths.map((p) => this.ws.grants.checkRead(p)))
+  }
+
+  private async run(paths: string[]): Promise<JobSnapshotOf<'import'>> {
     this.jobs.assertIdle()
     const project = this.ws.project
     const pool = await this.pools.forChecklist(this.ws.activeChecklist())
@@ -32,6 +37,11 @@ export class ImportService implements ImportsApi {
           signal: ctx.signal,
           onProgress: (p) => ctx.update({ total: p.total, done: p.done, current: p.current, counts: { ...p.counts } })
         })
+        // The project could not be written any more: the job ends with the reason and what was kept.
+        if (summary.stopReason) {
+          const left = summary.total - summary.imported - summary.duplicates - summary.failed
+          throw new AppError('io-error', `${summary.stopReason}导入已停止：已导入 ${summary.imported} 个文件（已保存在项目中），${left} 个未处理。`)
+        }
         return { importId: summary.id }
       },
       { exclusive: true }
@@ -39,7 +49,7 @@ export class ImportService implements ImportsApi {
   }
 
   startSamples(): Promise<JobSnapshotOf<'import'>> {
-    return this.start([path.join(resourcesDir(), 'samples')])
+    return this.run([path.join(resourcesDir(), 'samples')])
   }
 
   async pickAndStart(kind: 'files' | 'folder'): Promise<JobSnapshotOf<'import'> | null> {
@@ -57,8 +67,9 @@ export class ImportService implements ImportsApi {
   async pickAndExportOutcomes(importId: number): Promise<string | null> {
     const summary = await this.summary(importId)
     if (!summary) throw new AppError('not-found', `没有编号为 ${importId} 的导入记录。`)
-    const file = await this.ws.dialogs.pickSavePath(`导入问题文件-${summary.startedAt.slice(0, 10)}.csv`, 'csv')
-    if (!file) return null
+    const picked = await this.ws.dialogs.pickSavePath(`导入问题文件-${summary.startedAt.slice(0, 10)}.csv`, 'csv')
+    if (!picked) return null
+    const file = this.ws.grants.checkSave(picked, '.csv')
     await fs.writeFile(file, outcomesCsv(summary), 'utf8')
     return file
   }

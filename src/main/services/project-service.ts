@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors'
 import type { ProjectsApi } from '../../shared/ipc/contract'
 import type { ProjectInfo } from '../../shared/models/library'
 import { withExtension, type Workspace } from './workspace'
+import { PROJECT_EXTENSION } from '../store/database'
 
 export class ProjectService implements ProjectsApi {
   constructor(private readonly ws: Workspace) {}
@@ -15,18 +16,18 @@ export class ProjectService implements ProjectsApi {
   }
 
   async create(file: string): Promise<ProjectInfo> {
-    return this.ws.switchTo(freeTarget(file), { create: true })
+    return this.ws.switchTo(this.freeTarget(file), { create: true })
   }
 
   async open(file: string): Promise<ProjectInfo> {
-    const target = path.resolve(file)
-    if (target === this.ws.project.file) return this.ws.info()
+    const target = this.ws.grants.checkRead(file)
+    if (target === this.ws.openFile()) return this.ws.info()
     return this.ws.switchTo(target, { create: false })
   }
 
   async saveAs(file: string): Promise<ProjectInfo> {
     if (withExtension(path.resolve(file)) === this.ws.project.file) return this.ws.info()
-    const target = freeTarget(file)
+    const target = this.freeTarget(file)
     this.ws.assertIdle()
     await this.ws.project.copyTo(target)
     return this.ws.switchTo(target, { create: false })
@@ -34,7 +35,7 @@ export class ProjectService implements ProjectsApi {
 
   async saveCopy(file: string): Promise<string> {
     if (withExtension(path.resolve(file)) === this.ws.project.file) throw new AppError('invalid-argument', '副本不能与项目本身同名。')
-    const target = freeTarget(file)
+    const target = this.freeTarget(file)
     await this.ws.project.copyTo(target)
     return target
   }
@@ -58,9 +59,13 @@ export class ProjectService implements ProjectsApi {
     const file = await this.ws.dialogs.pickProjectToSave(`${this.ws.project.name}-副本`)
     return file ? this.saveAs(file) : null
   }
+
+  /** A project file to write: where the reviewer chose, the app's extension added, never one that exists (its review data would be lost). */
+  private freeTarget(file: string): string {
+    return freeTarget(this.ws.grants.checkSave(file, PROJECT_EXTENSION))
+  }
 }
 
-/** A project file to write: the app's extension added, and never one that exists (its review data would be lost). */
 function freeTarget(file: string): string {
   const target = withExtension(path.resolve(file))
   if (fs.existsSync(target)) throw new AppError('invalid-argument', `已存在文件 ${path.basename(target)}，为免覆盖其中的审核数据，请换一个文件名。`)

@@ -2,17 +2,24 @@
 
 import { ZH } from '../../shared/labels'
 import type { Checklist } from '../../shared/models/checklist'
-import { chineseDate, type ReviewDocument, type ReviewItem } from '../exporters/model'
+import { chineseDate, type AuditCheck, type ReviewDocument, type ReviewItem } from '../exporters/model'
 import type { Project } from '../store/project'
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
-/** The review documents of these reports (all when ids is null), read once. */
-export function reviewDocuments(project: Project, checklist: Checklist, reviewer: string, ids: number[] | null, now = new Date()): ReviewDocument[] {
-  return (ids ?? project.reports.ids()).map((id) => buildReviewDocument(project, id, checklist, reviewer, now))
+/** The project's audit trail checked now, for an export. */
+export function auditCheck(project: Project): AuditCheck {
+  const a = project.auditIntegrity({ fresh: true })
+  return { intact: !a.brokenAt, entries: a.entries, head: a.head, brokenAt: a.brokenAt && { id: a.brokenAt.id, at: a.brokenAt.at }, message: a.message }
 }
 
-export function buildReviewDocument(project: Project, reportId: number, checklist: Checklist, reviewer: string, now = new Date()): ReviewDocument {
+/** The review documents of these reports (all when ids is null), read once. */
+export function reviewDocuments(project: Project, checklist: Checklist, reviewer: string, ids: number[] | null, now = new Date()): ReviewDocument[] {
+  const check = auditCheck(project)
+  return (ids ?? project.reports.ids()).map((id) => buildReviewDocument(project, id, checklist, reviewer, now, check))
+}
+
+export function buildReviewDocument(project: Project, reportId: number, checklist: Checklist, reviewer: string, now = new Date(), check = auditCheck(project)): ReviewDocument {
   const r = project.reports.get(reportId)
   if (!r) throw new Error(`no report ${reportId}`)
   const verdicts = new Map(project.reviews.verdicts(reportId).map((v) => [v.itemId, v]))
@@ -48,7 +55,8 @@ export function buildReviewDocument(project: Project, reportId: number, checklis
     opinion: review.opinion,
     reviewer,
     date: chineseDate(now),
-    audit: project.reviews.auditTrail(reportId)
+    audit: project.reviews.auditTrail(reportId),
+    auditCheck: check
   }
 }
 

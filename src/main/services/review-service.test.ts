@@ -30,7 +30,9 @@ async function waitJob(id: string) {
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-review-'))
-  services = createServices({ projectFile: path.join(dir, 'p.raudit'), pool: (c) => createParsePool(c, { workerUrl: null }) })
+  // The reports and the test's folder as if named on the command line (calls may use only chosen paths).
+  services = createServices({ projectFile: path.join(dir, 'p.raudit'), pool: (c) => createParsePool(c, { workerUrl: null }), grantedPaths: [CORPUS, dir] })
+  services.grants.grantFolder(dir)
   api = services.api
 })
 afterEach(async () => {
@@ -267,7 +269,11 @@ describe('jobs', () => {
 describe('projects', () => {
   it('the app starts again in the project it had open; a lost one falls back to the default', async () => {
     const settingsFile = path.join(dir, 'user', 'settings.json')
-    const open = () => createServices({ projectFile: path.join(dir, 'default.raudit'), settingsFile, reopenLast: true, pool: (c) => createParsePool(c, { workerUrl: null }) })
+    const open = () => {
+      const s = createServices({ projectFile: path.join(dir, 'default.raudit'), settingsFile, reopenLast: true, pool: (c) => createParsePool(c, { workerUrl: null }) })
+      s.grants.grantFolder(dir)
+      return s
+    }
     let s = open()
     const other = await s.api.projects.create(path.join(dir, '第二个项目'))
     expect(other.name).toBe('第二个项目')

@@ -42,7 +42,7 @@ beforeEach(() => {
   const sheets: string[] = []
   const saves: string[] = []
   dialogs = { ...NO_DIALOGS, sheets, saves, pickSheet: async () => sheets.shift() ?? null, pickSavePath: async () => saves.shift() ?? null }
-  services = createServices({ projectFile: path.join(dir, 'p.raudit'), dialogs, pool: (c) => createParsePool(c, { workerUrl: null }) })
+  services = createServices({ projectFile: path.join(dir, 'p.raudit'), dialogs, pool: (c) => createParsePool(c, { workerUrl: null }), grantedPaths: [CORPUS, dir] })
   api = services.api
 })
 afterEach(async () => {

@@ -92,7 +92,7 @@ export class RosterService implements RosterApi {
     return importUnits(this.project, unitsFromRows(parseDelimited(text)))
   }
 
-  async importUnitsFile(file: string): Promise<UnitImportResult> {
+  private async importUnitsFile(file: string): Promise<UnitImportResult> {
     let bytes: Uint8Array
     try {
       bytes = new Uint8Array(await fs.readFile(file))
@@ -107,7 +107,7 @@ export class RosterService implements RosterApi {
 
   async pickAndImportUnits(): Promise<UnitImportResult | null> {
     const file = await this.ws.dialogs.pickSheet()
-    return file ? this.importUnitsFile(file) : null
+    return file ? this.importUnitsFile(this.ws.grants.checkRead(file)) : null
   }
 
   /** Builds (or completes) the roster from the issuers of the submissions that wait for a unit. */
@@ -123,8 +123,9 @@ export class RosterService implements RosterApi {
   }
 
   async pickAndExportTemplate(): Promise<string | null> {
-    const file = await this.ws.dialogs.pickSavePath('报送单位名单模板.xlsx', 'xlsx')
-    if (!file) return null
+    const picked = await this.ws.dialogs.pickSavePath('报送单位名单模板.xlsx', 'xlsx')
+    if (!picked) return null
+    const file = this.ws.grants.checkSave(picked, '.xlsx')
     await fs.writeFile(file, await rosterTemplate())
     return file
   }
@@ -143,8 +144,9 @@ export class RosterService implements RosterApi {
 
   async pickAndExportChaser(year?: number | null): Promise<string | null> {
     const roster = await this.get(year)
-    const file = await this.ws.dialogs.pickSavePath(`${roster.year}年度催报名单-${new Date().toISOString().slice(0, 10)}.xlsx`, 'xlsx')
-    if (!file) return null
+    const picked = await this.ws.dialogs.pickSavePath(`${roster.year}年度催报名单-${new Date().toISOString().slice(0, 10)}.xlsx`, 'xlsx')
+    if (!picked) return null
+    const file = this.ws.grants.checkSave(picked, '.xlsx')
     await fs.writeFile(file, await chaserWorkbook(roster, { body: '', date: chineseDate(new Date()) }))
     return file
   }

@@ -36,7 +36,7 @@ export class ImportRepository {
     this.db.prepare('UPDATE imports SET imported = imported + 1 WHERE id = ?').run(importId)
   }
 
-  finish(importId: number, state: 'done' | 'cancelled', now = new Date().toISOString()): void {
+  finish(importId: number, state: 'done' | 'cancelled' | 'interrupted', now = new Date().toISOString()): void {
     this.db.prepare('UPDATE imports SET state = ?, finished_at = ? WHERE id = ?').run(state, now, importId)
   }
 

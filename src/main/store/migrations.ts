@@ -2,10 +2,15 @@
 // Reviewer data (verdicts, annotations, opinions, audit trail) lives in tables of its own that
 // import and re-analysis never write to.
 
+import type Database from 'better-sqlite3'
+import { chainExisting } from './audit-chain'
+
 export interface Migration {
   version: number
   name: string
   sql: string
+  /** Work SQL alone cannot do (hashing), run after `sql` in the same transaction. */
+  after?: (db: Database.Database) => void
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -221,6 +226,22 @@ CREATE TABLE sketch_df (
   n    INTEGER NOT NULL
 );
 `
+  },
+  {
+    version: 6,
+    name: 'audit-chain',
+    sql: `
+-- Each audit entry chained to the one before it by a hash (store/audit-chain.ts), so an entry
+-- rewritten or removed behind the app's back is found, and where. Entries already there are chained
+-- in order (the append-only trigger is lifted for that and put back).
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+DROP TRIGGER audit_log_no_update;
+`,
+    after(db) {
+      chainExisting(db)
+      db.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;")
+    }
   },
   {
     version: 9,

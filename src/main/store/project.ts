@@ -1,7 +1,8 @@
 // A project: one SQLite file holding reports, imports and (in their own tables) the reviewer's work.
 
 import path from 'node:path'
-import { openDatabase, type Db, type OpenOptions } from './database'
+import { openProjectDatabase, type Db, type OpenOptions } from './database'
+import { storageErrorInfo } from '../../shared/errors'
 import { ImportRepository } from './import-repository'
 import { ReportRepository, type NewReport } from './report-repository'
 import { ReviewRepository } from './review-repository'
@@ -12,6 +13,7 @@ import { DEFAULT_ROSTER_SETTINGS, SubmissionRepository } from './submission-repo
 import type { RosterSettings } from '../../shared/models/roster'
 import { projectChecklist, resolveChecklist } from './checklist-files'
 import type { Checklist } from '../../shared/models/checklist'
+import { verifyAuditChain, type AuditIntegrity } from './audit-chain'
 
 export class Project {
   readonly reports: ReportRepository
@@ -24,7 +26,9 @@ export class Project {
 
   private constructor(
     readonly file: string,
-    readonly db: Db
+    readonly db: Db,
+    /** Why the project can only be read and exported (a read-only file or place), or null. */
+    readonly readOnly: string | null = null
   ) {
     this.reports = new ReportRepository(db)
     this.imports = new ImportRepository(db)
@@ -35,13 +39,34 @@ export class Project {
     this.submissions = new SubmissionRepository(db, this.reports, this.units)
   }
 
+  private integrityAtOpen: AuditIntegrity | null = null
+
+  /** The audit trail's hash chain, walked now (exports) or as it was found when the project was opened. */
+  auditIntegrity(opts: { fresh?: boolean } = {}): AuditIntegrity {
+    if (opts.fresh || !this.integrityAtOpen) this.integrityAtOpen = verifyAuditChain(this.db)
+    return this.integrityAtOpen
+  }
+
   static open(file: string, opts?: OpenOptions): Project {
     const abs = path.resolve(file)
-    const project = new Project(abs, openDatabase(abs, opts))
-    project.imports.markInterrupted()
-    // Reports stored before submissions existed are grouped once, on first open after the migration.
-    project.submissions.attachMissing()
-    project.reports.indexMissingGrams()
+    const opened = openProjectDatabase(abs, opts)
+    const project = new Project(abs, opened.db, opened.readOnly)
+    if (!opened.readOnly) {
+      try {
+        project.imports.markInterrupted()
+      } catch (e) {
+        // A full disk: the project still opens, to be read and exported; the batch stays marked running.
+        if (!storageErrorInfo(e)) throw e
+      }
+    }
+    if (!opened.readOnly) {
+      // Reports stored before submissions existed are grouped once, on first open after the migration,
+      // and indexed for short search terms (a file opened at an older schema, as tests do, has neither).
+      if (project.hasTable('submissions')) project.submissions.attachMissing()
+      if (project.hasTable('report_grams')) project.reports.indexMissingGrams()
+    }
+    // Verified on opening: the app says at once when the trail was tampered with, and where.
+    project.auditIntegrity({ fresh: true })
     return project
   }
 
@@ -62,6 +87,10 @@ export class Project {
   /** A checklist by id: the project's own first, then the bundled ones. */
   checklist(id: string): Checklist {
     return resolveChecklist(this.checklists, id)
+  }
+
+  hasTable(name: string): boolean {
+    return !!this.db.prepare<[string], { n: number }>("SELECT 1 AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)
   }
 
   /** Runs `fn` in one transaction: all of its writes land, or none. */
@@ -108,7 +137,10 @@ export class Project {
   close(): void {
     if (!this.db.open) return
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)')
+      if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)')
+    } catch (e) {
+      // A full disk or a lost share: the WAL stays beside the file and SQLite replays it at the next opening.
+      if (!storageErrorInfo(e)) throw e
     } finally {
       this.db.close()
     }

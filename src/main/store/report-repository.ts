@@ -1,6 +1,7 @@
 // Reports in a project: the original file, its text (full-text indexed) and its analysis.
 
 import type { Db } from './database'
+import type { Statement } from 'better-sqlite3'
 import type { Analysis, Block, ExtractedDoc, ReportFormat } from '../../shared/models/report'
 import type { ReportRow, SearchHit } from '../../shared/models/library'
 import { textSketch } from '../domain/sketch'
@@ -95,7 +96,6 @@ export class ReportRepository {
       insertFile: db.prepare('INSERT INTO report_files (report_id, bytes) VALUES (?, ?)'),
       sketch: db.prepare<[number], { sketch: Buffer | null }>('SELECT sketch FROM reports WHERE id = ?'),
       setSketch: db.prepare('UPDATE reports SET sketch = ? WHERE id = ?'),
-      insertGrams: db.prepare('INSERT INTO report_grams (rowid, grams) VALUES (?, ?)'),
       insertText: db.prepare('INSERT INTO report_texts (report_id, text, blocks_json, warnings_json, declared_title, pages) VALUES (?, ?, ?, ?, ?, ?)'),
       list: db.prepare<[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM reports ORDER BY id`),
       get: db.prepare<[number], RowRecord & { sha256: string; source_path: string | null; encoding: string; analysis_json: string }>(
@@ -109,6 +109,12 @@ export class ReportRepository {
            checklist_id = @checklistId, summary_json = @summary, analysis_json = @analysis, analyzed_at = @now WHERE id = @id`
       )
     }
+  }
+
+  private grams: Statement | null = null
+  /** Prepared on first use: a file opened at a schema before the gram index (tests do) has no such table. */
+  private get insertGrams(): Statement {
+    return (this.grams ??= this.db.prepare('INSERT INTO report_grams (rowid, grams) VALUES (?, ?)'))
   }
 
   findBySha(sha256: string): { id: number; fileName: string } | null {
@@ -135,7 +141,7 @@ export class ReportRepository {
       this.stmts.insertFile.run(id, r.bytes)
       this.stmts.setSketch.run(sketchBytes(r.sketch ?? textSketch(r.doc.text)), id)
       this.stmts.insertText.run(id, r.doc.text, JSON.stringify(r.doc.blocks), JSON.stringify(r.doc.warnings), r.doc.declaredTitle ?? null, r.doc.pages ?? null)
-      this.stmts.insertGrams.run(id, r.grams ?? searchGrams(r.doc.text))
+      this.insertGrams.run(id, r.grams ?? searchGrams(r.doc.text))
       return id
     })()
   }
@@ -225,7 +231,7 @@ export class ReportRepository {
     const missing = this.ids().filter((id) => !have.has(id))
     for (let i = 0; i < missing.length; i += 100) {
       this.db.transaction(() => {
-        for (const id of missing.slice(i, i + 100)) this.stmts.insertGrams.run(id, searchGrams(this.stmts.text.get(id)?.text ?? ''))
+        for (const id of missing.slice(i, i + 100)) this.insertGrams.run(id, searchGrams(this.stmts.text.get(id)?.text ?? ''))
       })()
     }
     return missing.length

@@ -2,6 +2,7 @@
 // Every write records its audit entry in the same transaction.
 
 import type { Db } from './database'
+import { auditHash, chainHead } from './audit-chain'
 import type { Anchor, Annotation, AuditEntry, EditVia, ItemVerdict, ItemVerdictRecord, OverallVerdict, ReportReview } from '../../shared/models/review'
 
 /** An annotation as stored; whether it is still anchored is decided against the current text. */
@@ -47,10 +48,13 @@ const stamp = (by: Author) => ({ reviewer: by.reviewer, via: by.via ?? null, at:
 export class ReviewRepository {
   constructor(private readonly db: Db) {}
 
+  /** Appends an entry chained to the last one by its hash (store/audit-chain.ts); called inside the change's transaction. */
   private audit(e: Omit<AuditEntry, 'id' | 'via'>, via: EditVia | null): void {
+    const head = chainHead(this.db)
+    const row = { id: head.id + 1, report_id: e.reportId, at: e.at, reviewer: e.reviewer, action: e.action, target: e.target, old_value: e.oldValue, new_value: e.newValue, via }
     this.db
-      .prepare('INSERT INTO audit_log (report_id, at, reviewer, action, target, old_value, new_value, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(e.reportId, e.at, e.reviewer, e.action, e.target, e.oldValue, e.newValue, via)
+      .prepare('INSERT INTO audit_log (id, report_id, at, reviewer, action, target, old_value, new_value, via, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.id, row.report_id, row.at, row.reviewer, row.action, row.target, row.old_value, row.new_value, row.via, head.hash, auditHash(row, head.hash))
   }
 
   verdicts(reportId: number): ItemVerdictRecord[] {
@@ -224,10 +228,10 @@ export class ReviewRepository {
 
   auditTrail(reportId: number): AuditEntry[] {
     return this.db
-      .prepare<[number], { id: number; report_id: number; at: string; reviewer: string; action: string; target: string; old_value: string | null; new_value: string | null; via: EditVia | null }>(
+      .prepare<[number], { id: number; report_id: number; at: string; reviewer: string; action: string; target: string; old_value: string | null; new_value: string | null; via: EditVia | null; hash: string | null }>(
         'SELECT * FROM audit_log WHERE report_id = ? ORDER BY id'
       )
       .all(reportId)
-      .map((r) => ({ id: r.id, reportId: r.report_id, at: r.at, reviewer: r.reviewer, action: r.action, target: r.target, oldValue: r.old_value, newValue: r.new_value, via: r.via }))
+      .map((r) => ({ id: r.id, reportId: r.report_id, at: r.at, reviewer: r.reviewer, action: r.action, target: r.target, oldValue: r.old_value, newValue: r.new_value, via: r.via, hash: r.hash }))
   }
 }

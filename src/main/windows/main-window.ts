@@ -1,8 +1,8 @@
 // The one application window, hardened: sandbox, context isolation, no Node, navigation and pop-ups blocked.
 
-import { BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, shell } from 'electron'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -14,6 +14,11 @@ export function openExternal(url: string): void {
   } catch {
     /* not a URL: ignore */
   }
+}
+
+/** The one page the window shows (the dev server while developing): the sender check compares frames with it. */
+export function rendererUrl(): string {
+  return process.env.ELECTRON_RENDERER_URL && !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : pathToFileURL(path.join(here, '../renderer/index.html')).href
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -30,7 +35,9 @@ export function createMainWindow(): BrowserWindow {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: false
+      spellcheck: false,
+      // A reviewer's installed app has no DevTools (a way into the page and its calls); developers keep them.
+      devTools: !app.isPackaged
     }
   })
   win.once('ready-to-show', () => win.show())
@@ -39,7 +46,6 @@ export function createMainWindow(): BrowserWindow {
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (e) => e.preventDefault())
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(path.join(here, '../renderer/index.html'))
+  void win.loadURL(rendererUrl())
   return win
 }

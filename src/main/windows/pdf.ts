@@ -6,7 +6,7 @@ import type { PdfHost } from '../services/export-service'
 
 export const electronPdf: PdfHost = {
   async htmlToPdf(html) {
-    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } })
+    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, devTools: false } })
     try {
       await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
       const pdf = await win.webContents.printToPDF({

@@ -34,3 +34,10 @@ export const CHANNELS = Object.fromEntries(
 
 /** The one channel main pushes events on: (event name, payload). */
 export const EVENT_CHANNEL = 'app:event'
+
+/**
+ * The one channel the preload itself sends on: the path of a file dropped on the window, registered as
+ * chosen by the reviewer before the window can name it in a call. Not in `window.api`: the page cannot
+ * send on it, only hand the preload a File it got from a drop.
+ */
+export const DROP_CHANNEL = 'app:dropped-path'

@@ -33,6 +33,12 @@ export interface ProjectInfo {
   name: string
   isDefault: boolean
   reportCount: number
+  /** Why the project can only be read and exported (a read-only file or place, a full disk); absent when it can be written. */
+  readOnly?: string | null
+  /** Where the audit trail's hash chain breaks (an entry changed or removed behind the app's back); absent when it holds. */
+  auditBroken?: string | null
+  /** Why no project is open (the file could not be opened): the app starts without one and says so. */
+  unavailable?: string | null
 }
 
 export interface ImportOutcome {
@@ -52,4 +58,6 @@ export interface ImportSummary {
   duplicates: number
   failed: number
   outcomes: ImportOutcome[]
+  /** Why the batch stopped before its end (the project could not be written: disk full, read-only). */
+  stopReason?: string | null
 }

@@ -62,6 +62,8 @@ export interface AuditEntry {
   newValue: string | null
   /** Set when the change was an undo or a redo. */
   via: EditVia | null
+  /** The entry's link in the audit trail's hash chain (store/audit-chain.ts). */
+  hash?: string | null
 }
 
 export interface ReportReview {
