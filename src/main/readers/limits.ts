@@ -7,6 +7,10 @@ export const LIMITS = {
   maxTextBytes: 16 * 1024 * 1024,
   /** Largest inflated XML part of a Word file. */
   maxDocxPartBytes: 48 * 1024 * 1024,
+  /** All inflated parts of one zip-based file together. */
+  maxZipInflatedBytes: 80 * 1024 * 1024,
+  /** Entries in one zip-based file's directory (a Word file has tens, a few hundred with many images). */
+  maxZipEntries: 10_000,
   /** Largest extracted text kept for analysis (characters). */
   maxTextChars: 2_000_000,
   /** Deepest HTML nesting followed; deeper elements are flattened. */
