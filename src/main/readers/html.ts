@@ -24,6 +24,8 @@ interface El {
   post: number
   /** Holds a line break or a block of its own somewhere inside (a table cell that is page layout). */
   blocky: boolean
+  /** Named like furniture (class or id): skipped unless that leaves no report. */
+  named: boolean
 }
 
 const SKIP_TAGS = new Set([
@@ -55,8 +57,11 @@ function isJunkElement(el: El): boolean {
 }
 
 /**
- * Furniture by its class or id. Names are the site's own, so never for the elements that are the
- * content by definition (WordPress names an article after its tags: "tag-share", "tag-341").
+ * Furniture by its class or id: a whole token (nav, footer, bdshare…) or the first word of a token
+ * (comment-list, relatedNews, shareBox), either word of a two-word one (article_share). Later words of
+ * longer tokens describe something else (js_img_share_area marks an article whose images can be shared),
+ * and never for the elements that are the content by definition (WordPress names an article after its
+ * tags: "tag-share").
  */
 function hasJunkName(el: El): boolean {
   if (el.tag === 'body' || el.tag === 'html' || el.tag === 'main' || el.tag === 'article') return false
@@ -66,14 +71,17 @@ function hasJunkName(el: El): boolean {
     if (!t) continue
     if (JUNK_TOKEN.test(t)) return true
     // Words of the token: split at - and _ and where lower case turns upper (relatedNews → related, News).
+    const words: string[] = []
     let start = 0
-    for (let i = 1; i <= t.length; i++) {
+    for (let i = 1; i <= t.length && words.length < 3; i++) {
       const c = t.charCodeAt(i)
       const boundary = i === t.length || c === 0x2d || c === 0x5f || (c >= 0x41 && c <= 0x5a && t.charCodeAt(i - 1) >= 0x61 && t.charCodeAt(i - 1) <= 0x7a)
       if (!boundary) continue
-      if (i > start && JUNK_WORD.test(t.slice(start, i))) return true
+      if (i > start) words.push(t.slice(start, i))
       start = c === 0x2d || c === 0x5f ? i + 1 : i
     }
+    if (words.length && JUNK_WORD.test(words[0]!)) return true
+    if (words.length === 2 && JUNK_WORD.test(words[1]!)) return true
   }
   return false
 }
@@ -86,6 +94,13 @@ const BOX_CUE =
   /^[\s【[［（(「<《]*(?:相关(?:新闻|阅读|链接|文章|报道|稿件|信息|推荐|资讯|专题|文档|文件|内容|政策|附件下载)|延伸阅读|扩展阅读|推荐(?:阅读|新闻|文章|内容|视频)|热门(?:推荐|文章|新闻|排行|评论|阅读|标签|搜索)|热点(?:推荐|新闻|关注|排行)|猜你喜欢|为你推荐|精彩推荐|今日推荐|编辑推荐|网友评论|发表评论|我要评论|最新评论|热门评论|精彩评论|评论列表|全部评论|已有\d+条评论|共\d+条评论|排行榜|点击排行|阅读排行|版权声明|免责声明|反侵权公告|侵权声明)/
 /** Lines of page furniture that are only themselves: share bars, print/close, previous/next article. */
 const LINE_CUE = /^[\s【[［（(]*(?:更多(?:新闻|阅读|精彩|推荐|相关|图片|内容)|分享到|分享至|扫一扫|打印本页|打印此页|关闭窗口|【?打印】?\s*【?关闭】?|上一篇|下一篇|上一条|下一条|返回顶部|收藏本页|责任编辑|文明上网|网友评论仅供)/
+
+/** The heading of a site's legal notice, after the site's name: 某某网版权与免责声明：. */
+function isNoticeHeading(text: string): boolean {
+  if (text.length > 30) return false
+  const t = text.replace(/[:：\s]+$/, '')
+  return t.endsWith('声明') && /版权|免责|侵权/.test(t)
+}
 
 function sniffCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).toLowerCase()
@@ -105,7 +120,7 @@ function sniffCharset(bytes: Uint8Array): string | null {
 }
 
 function newEl(tag: string, attrs: Record<string, string>, parent: El | null): El {
-  return { tag, attrs, children: [], parent, chars: 0, linkChars: 0, pre: 0, post: 0, blocky: false }
+  return { tag, attrs, children: [], parent, chars: 0, linkChars: 0, pre: 0, post: 0, blocky: false, named: false }
 }
 
 function parse(html: string): { root: El; title: string } {
@@ -203,13 +218,17 @@ function count(root: El): void {
   }
 }
 
-/** Drops furniture subtrees, then counts what is left. */
+/** Drops furniture subtrees (by tag, or hidden), marks those named like furniture, then counts what is left. */
 function prune(root: El): void {
   const stack: El[] = [root]
   while (stack.length) {
     const el = stack.pop()!
-    el.children = el.children.filter((c) => typeof c === 'string' || !(isJunkElement(c) || hasJunkName(c)))
-    for (const c of el.children) if (typeof c !== 'string') stack.push(c)
+    el.children = el.children.filter((c) => typeof c === 'string' || !isJunkElement(c))
+    for (const c of el.children) {
+      if (typeof c === 'string') continue
+      c.named = hasJunkName(c)
+      stack.push(c)
+    }
   }
   count(root)
 }
@@ -241,7 +260,7 @@ function isDataRow(tr: El): boolean {
 }
 
 /** Cuts the tree into text blocks in document order: one per block element, one line per data-table row. */
-function linearize(body: El): TextBlock[] {
+function linearize(body: El, skipNamed: boolean): TextBlock[] {
   const out: TextBlock[] = []
   let parts: string[] = []
   let chars = 0
@@ -258,7 +277,10 @@ function linearize(body: El): TextBlock[] {
       const text = parts.join('').replace(/\s+/g, (s) => (s.includes('\u3000') ? s : ' ')).trim()
       if (text && chars + punct > 0) {
         const head = text.slice(0, 24)
-        const cue = text.length <= 40 && BOX_CUE.test(head) ? 'box' : LINE_CUE.test(head) ? 'line' : null
+        // A box heading is only its words (相关报道：, 网友评论（共12条）); with a title after it
+        // (延伸阅读：某某文章) it is one line of furniture inside the article, not the end of it.
+        const boxCue = text.length <= 40 ? BOX_CUE.exec(head) : null
+        const cue = (boxCue && text.length - boxCue[0].length <= 12) || isNoticeHeading(text) ? 'box' : boxCue || LINE_CUE.test(head) ? 'line' : null
         out.push({ text, kind, level, chars, linkChars: link, punct, owner: owner!, cue, boxed: false })
       }
     }
@@ -285,6 +307,7 @@ function linearize(body: El): TextBlock[] {
       continue
     }
     const c = f.el.children[f.i++]!
+    if (typeof c !== 'string' && skipNamed && c.named) continue
     if (typeof c === 'string') {
       if (!parts.length) owner = blockOwners[blockOwners.length - 1]!
       parts.push(c)
@@ -355,7 +378,8 @@ function markBoxes(blocks: TextBlock[]): void {
 
 /** How much a block counts towards the main content: running text for, link words and furniture against. */
 function weight(b: TextBlock): number {
-  if (b.cue || b.boxed) return -Infinity
+  if (b.cue === 'box' || b.boxed) return -Infinity
+  if (b.cue === 'line') return -b.chars - 3
   const own = b.chars - b.linkChars
   const sentences = b.punct > 0 || own >= 80
   return (sentences ? own : own * 0.4) - 1.5 * b.linkChars - 3
@@ -400,6 +424,15 @@ function mainRun(blocks: TextBlock[]): TextBlock[] {
   return blocks.slice(s, e + 1).filter((b) => !b.cue && !b.boxed && !(b.linkChars * 2 > b.chars && b.punct === 0 && b.linkChars > 12))
 }
 
+/** Fewer characters of running text than any annual report has. */
+const MIN_REPORT_CHARS = 200
+
+function ownChars(run: TextBlock[]): number {
+  let n = 0
+  for (const b of run) n += b.chars - b.linkChars
+  return n
+}
+
 function findBody(root: El): El {
   for (const stack = [root]; stack.length; ) {
     const e = stack.pop()!
@@ -416,13 +449,23 @@ export function readHtml(bytes: Uint8Array): ExtractedDoc {
   const decoded = decodeText(bytes, sniffCharset(bytes))
   const { root, title } = parse(decoded.text)
   prune(root)
-  const blocks = linearize(findBody(root))
+  const body = findBody(root)
+  const blocks = linearize(body, true)
   // The page's language is judged on all its visible text: a Chinese page may hold an English article.
   assertChinese(blocks.map((x) => x.text).join('\n'))
   markBoxes(blocks)
+  let run = mainRun(blocks)
+  if (ownChars(run) < MIN_REPORT_CHARS) {
+    // Names are the site's own guesswork: when skipping what they call furniture leaves no report,
+    // read the page again without them and keep the larger run.
+    const all = linearize(body, false)
+    markBoxes(all)
+    const other = mainRun(all)
+    if (ownChars(other) > ownChars(run)) run = other
+  }
   const b = new DocBuilder()
   if (decoded.warning) b.warnings.push(decoded.warning)
-  for (const blk of mainRun(blocks)) {
+  for (const blk of run) {
     if (b.isFull) break
     b.add(blk.text, blk.kind, blk.level ? { level: blk.level } : {})
   }
