@@ -124,6 +124,29 @@ describe('furniture around the report is left out', () => {
     expect(text).not.toContain('法治宣传进万家')
   })
 
+  it('an inline 延伸阅读 line inside the report is dropped without cutting the report in two', async () => {
+    const mid = `<p>延伸阅读：<a href="/x">全省法治政府建设示范创建活动综述</a></p>`
+    const text = await read(page('').replace(PARAGRAPHS.map((p) => `<p>${p}</p>`).slice(0, 3).join('\n'), (m) => m + mid))
+    expectReport(text)
+    expect(text).not.toContain('延伸阅读')
+  })
+
+  it('a site’s legal notice under its own name is left out', async () => {
+    const text = await read(page('<div><b>某某县政府网版权与免责声明：</b><p>凡本网注明“来源：某某县政府网”的所有作品，版权均属于本网，未经授权不得转载。</p><p>如因作品内容、版权等问题需要同本网联系，请在三十日内进行。</p></div>'))
+    expectReport(text)
+    expect(text).not.toContain('版权均属于本网')
+  })
+
+  it.each([
+    ['a furniture word later in a class name', '<div class="js_img_share_area">'],
+    ['a WordPress tag in an article’s classes', '<article class="post tag-share tag-comment">'],
+    ['a site that names its content like furniture', '<div class="comment-wrap">']
+  ])('the report is read despite %s', async (_n, open) => {
+    const close = open.startsWith('<article') ? '</article>' : '</div>'
+    const text = await read(`<html><body><div class="nav"><a href="/">首页</a></div>${open}<h1>${TITLE}</h1>${ARTICLE}${close}<div class="share">分享</div></body></html>`)
+    expectReport(text)
+  })
+
   it('a section of the report named 相关工作 is report text, not a related-links box', async () => {
     const text = await read(`<html><body><div>${ARTICLE}<h2>相关工作情况</h2><p>此外，县司法局还牵头完成了行政规范性文件清理工作，共清理文件八十六件，废止十二件。</p></div></body></html>`)
     expect(text).toContain('相关工作情况')
