@@ -60,11 +60,11 @@ export function makeDocx(paragraphs: DocxParagraph[], opts: { table?: string[][]
 }
 
 export function gbk(text: string): Uint8Array {
-  return legacyEncode(text, 'gb18030')
+  return encodeAs(text, 'gb18030')
 }
 
 export function big5(text: string): Uint8Array {
-  return legacyEncode(text, 'big5')
+  return encodeAs(text, 'big5')
 }
 
 /**
@@ -82,22 +82,6 @@ export function encodeAs(text: string, label: string): Uint8Array {
       if (code === undefined) throw new Error(`no ${label} code for ${ch}`)
       if (code > 0xff) out.push(code >> 8, code & 0xff)
       else out.push(code)
-    }
-  }
-  return Uint8Array.from(out)
-}
-
-/** Node has no GBK or Big5 encoder: encode through a reverse table of the decoder's two-byte range. */
-function legacyEncode(text: string, label: 'gb18030' | 'big5'): Uint8Array {
-  const table = reverseTable(label)
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else {
-      const code = table.get(ch)
-      if (code === undefined) throw new Error(`no GBK code for ${ch}`)
-      out.push(code >> 8, code & 0xff)
     }
   }
   return Uint8Array.from(out)
