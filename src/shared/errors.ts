@@ -8,6 +8,7 @@ export const READ_ERROR_CODES = [
   'no-text-layer',
   'too-large',
   'not-a-report',
+  'not-chinese',
   'io-error',
   'timeout'
 ] as const
@@ -24,6 +25,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   'no-text-layer': 'PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）或提供 Word 版本。',
   'too-large': '文件过大，超出可处理的范围。',
   'not-a-report': '内容不像法治政府建设年度报告。',
+  'not-chinese': '不是中文文本。',
   'io-error': '无法读取文件。',
   timeout: '处理超时，已中止。',
   'invalid-argument': '参数无效。',

@@ -60,15 +60,18 @@ export function makeDocx(paragraphs: DocxParagraph[], opts: { table?: string[][]
 }
 
 export function gbk(text: string): Uint8Array {
-  return legacyEncode(text, 'gb18030')
+  return encodeAs(text, 'gb18030')
 }
 
 export function big5(text: string): Uint8Array {
-  return legacyEncode(text, 'big5')
+  return encodeAs(text, 'big5')
 }
 
-/** Node has no GBK or Big5 encoder: encode through a reverse table of the decoder's two-byte range. */
-function legacyEncode(text: string, label: 'gb18030' | 'big5'): Uint8Array {
+/**
+ * Any legacy encoding the runtime decodes (Shift_JIS, EUC-JP, EUC-KR, windows-1251, KOI8-R…): Node has
+ * no encoders for them, so encode through a reverse table of the decoder's one- and two-byte ranges.
+ */
+export function encodeAs(text: string, label: string): Uint8Array {
   const table = reverseTable(label)
   const out: number[] = []
   for (const ch of text) {
@@ -76,8 +79,9 @@ function legacyEncode(text: string, label: 'gb18030' | 'big5'): Uint8Array {
     if (c < 0x80) out.push(c)
     else {
       const code = table.get(ch)
-      if (code === undefined) throw new Error(`no GBK code for ${ch}`)
-      out.push(code >> 8, code & 0xff)
+      if (code === undefined) throw new Error(`no ${label} code for ${ch}`)
+      if (code > 0xff) out.push(code >> 8, code & 0xff)
+      else out.push(code)
     }
   }
   return Uint8Array.from(out)
@@ -89,6 +93,10 @@ function reverseTable(label: string): Map<string, number> {
   if (cached) return cached
   const m = new Map<string, number>()
   const dec = new TextDecoder(label)
+  for (let b = 0x80; b <= 0xff; b++) {
+    const ch = dec.decode(Uint8Array.of(b))
+    if (ch.length === 1 && ch !== '\ufffd') m.set(ch, b)
+  }
   for (let hi = 0x81; hi <= 0xfe; hi++)
     for (let lo = 0x40; lo <= 0xfe; lo++) {
       if (lo === 0x7f) continue

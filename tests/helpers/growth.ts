@@ -43,3 +43,35 @@ export const LINEAR_BOUND = 100
 
 /** n characters made by repeating `unit` (and `tail` once at the end, which makes the match fail late). */
 export const repeat = (unit: string, n: number, head = '', tail = '') => head + unit.repeat(Math.max(1, Math.floor((n - head.length - tail.length) / unit.length))) + tail
+
+// The same question asked with one step of 8× (the readers' hostile-input tests), for work that may be async.
+
+/** CPU time of `run` in milliseconds, the least of a few runs (other processes and GC only ever add). */
+async function cpuMsOf(run: () => unknown, runs: number): Promise<number> {
+  let best = Infinity
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage()
+    try {
+      await run()
+    } catch {
+      // a refusal is an outcome like any other: its cost is what is measured
+    }
+    const d = process.cpuUsage(start)
+    best = Math.min(best, (d.user + d.system) / 1000)
+  }
+  return best
+}
+
+/** Time at 8n over time at n for `run(make(size))`; inputs are made before the clock starts. */
+export async function growth8x<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, runs = 2): Promise<number> {
+  const small = make(n)
+  const large = make(8 * n)
+  await cpuMsOf(() => run(small), 1) // warm up the code paths and their compiled forms
+  const a = await cpuMsOf(() => run(small), runs)
+  const b = await cpuMsOf(() => run(large), runs)
+  // A floor of 2 ms keeps timer granularity on tiny inputs from passing for growth.
+  return b / Math.max(a, 2)
+}
+
+/** Ratio a linear-time run stays under (8× expected; GC and caches add some). */
+export const LINEAR = 20

@@ -238,7 +238,7 @@ describe('damaged and hostile files in the new formats', () => {
       () => zipSync(Object.fromEntries([['OFD.xml', strToU8('<ofd:OFD/>')], ...Array.from({ length: 30_000 }, (_, i) => [`Doc_0/Res/r${i}.xml`, new Uint8Array(0)])]), { level: 0 }),
       'many.ofd',
       'too-large',
-      /条目超过/
+      /30001 个文件，超过上限/
     ],
     [
       '.ofd whose 500 pages all point at one 4 MB page',

@@ -1,10 +1,12 @@
-// Word (.docx): paragraphs with their heading styles, automatic numbering rendered as text, tables as text.
+// Word (.docx): paragraphs with their heading styles, automatic numbering rendered as text, tables as text,
+// text boxes once (a paragraph holding a text box keeps its own text; of an mc:AlternateContent pair only
+// the Choice is read, or the Fallback when the Choice held no text).
 
-import { Parser } from 'htmlparser2'
 import type { BlockKind, ExtractedDoc } from '../../shared/models/report'
 import { AppError } from '../../shared/errors'
 import { DocBuilder } from './doc-builder'
 import { LIMITS } from './limits'
+import { walkMarkup } from './markup'
 import { readZipEntries } from './zip'
 
 interface StyleInfo {
@@ -21,21 +23,16 @@ interface LevelDef {
 
 const utf8 = new TextDecoder('utf-8')
 
-/** Walks an XML part with a callback per element event; no tree is built. */
+/** Walks an XML part with a callback per element event (linear in the part's size); no tree is built. */
 function walkXml(
   xml: Uint8Array,
   on: { open?: (name: string, a: Record<string, string>) => void; close?: (name: string) => void; text?: (t: string) => void }
 ): void {
-  const p = new Parser(
-    {
-      onopentag: (n, a) => on.open?.(n, a),
-      onclosetag: (n) => on.close?.(n),
-      ontext: (t) => on.text?.(t)
-    },
-    { xmlMode: true, decodeEntities: true }
-  )
-  p.write(utf8.decode(xml))
-  p.end()
+  walkMarkup(utf8.decode(xml), { xml: true }, {
+    open: (n, a) => on.open?.(n, a),
+    close: (n) => on.close?.(n),
+    text: (t) => on.text?.(t)
+  })
 }
 
 function readStyles(xml: Uint8Array | undefined): Map<string, StyleInfo> {
@@ -59,7 +56,7 @@ function readStyles(xml: Uint8Array | undefined): Map<string, StyleInfo> {
 }
 
 /** Heading level (1-based) or 'title' from a style id, following basedOn a few steps. */
-function styleRole(styles: Map<string, StyleInfo>, id: string | undefined): { title?: boolean; level?: number } {
+function styleRoleOf(styles: Map<string, StyleInfo>, id: string | undefined): { title?: boolean; level?: number } {
   for (let i = 0; id && i < 6; i++) {
     const s = styles.get(id)
     const name = (s?.name ?? id).toLowerCase()
@@ -89,7 +86,7 @@ function readNumbering(xml: Uint8Array | undefined): Map<string, Map<number, Lev
         lvl = { fmt: 'decimal', text: '', start: 1 }
         abstract.get(absId)!.set(Number(a['w:ilvl'] ?? 0), lvl)
       } else if (lvl && n === 'w:numFmt') lvl.fmt = a['w:val'] ?? 'decimal'
-      else if (lvl && n === 'w:lvlText') lvl.text = a['w:val'] ?? ''
+      else if (lvl && n === 'w:lvlText') lvl.text = (a['w:val'] ?? '').slice(0, 64) // Word allows a few characters and %n
       else if (lvl && n === 'w:start') lvl.start = Number(a['w:val'] ?? 1)
       else if (n === 'w:num') numId = a['w:numId'] ?? null
       else if (numId && n === 'w:abstractNumId') numToAbs.push([numId, a['w:val'] ?? ''])
@@ -155,30 +152,45 @@ function toRoman(n: number): string {
 export function readDocx(bytes: Uint8Array): ExtractedDoc {
   const parts = readZipEntries(
     bytes,
-    (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml' || n === 'docProps/core.xml' || n === 'EncryptedPackage',
+    (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml' || n === 'docProps/core.xml',
     LIMITS.maxDocxPartBytes
   )
   const doc = parts.get('word/document.xml')
   if (!doc) throw new AppError('corrupt', '不是有效的 Word 文档（缺少 word/document.xml）。')
   const styles = readStyles(parts.get('word/styles.xml'))
+  // Once per style, not once per paragraph: a style name is file content of any length.
+  const roles = new Map<string | undefined, { title?: boolean; level?: number }>()
+  const styleRole = (id: string | undefined) => {
+    let r = roles.get(id)
+    if (!r) roles.set(id, (r = styleRoleOf(styles, id)))
+    return r
+  }
   const numbering = readNumbering(parts.get('word/numbering.xml'))
   const counters = new Map<string, number[]>()
 
+  interface Para {
+    text: string
+    pStyle?: string
+    outline?: number
+    numId?: string
+    ilvl: number
+  }
   const b = new DocBuilder()
   let para = 0
-  let inP = false
+  let p: Para | null = null
+  // A text box's paragraphs sit inside the paragraph that anchors it: the outer one waits here.
+  const outer: Para[] = []
   let inT = false
-  let skipDepth = 0 // inside w:del, w:instrText and similar
-  let text = ''
-  let pStyle: string | undefined
-  let outline: number | undefined
-  let numId: string | undefined
-  let ilvl = 0
+  let skipDepth = 0 // inside w:del, w:instrText, an already-read mc:Fallback and similar
+  let textSeen = 0 // characters of text read so far, to tell whether an mc:Choice held any
+  const alternates: Array<{ mark: number; choiceHadText: boolean }> = []
   let tableDepth = 0
   let row: string[] | null = null
   let cell: string[] | null = null
 
-  const numberLabel = (): string => {
+  const numberLabel = (q: Para): string => {
+    const numId = q.numId
+    const ilvl = q.ilvl
     if (!numId || numId === '0') return ''
     const levels = numbering.get(numId)
     const def = levels?.get(ilvl)
@@ -194,28 +206,26 @@ export function readDocx(bytes: Uint8Array): ExtractedDoc {
     })
   }
 
-  const endParagraph = () => {
-    const label = numberLabel()
-    const t = (label + text).trim()
+  const endParagraph = (q: Para) => {
+    const label = numberLabel(q)
+    const t = (label + q.text).trim()
     para++
     if (cell) {
       if (t) cell.push(t)
     } else if (t) {
-      const role = styleRole(styles, pStyle)
+      const role = styleRole(q.pStyle)
       let kind: BlockKind = 'paragraph'
       let level: number | undefined
       if (role.title) kind = 'title'
-      else if (outline !== undefined && outline < 9) {
+      else if (q.outline !== undefined && q.outline < 9) {
         kind = 'heading'
-        level = outline + 1
+        level = q.outline + 1
       } else if (role.level) {
         kind = 'heading'
         level = role.level
-      }
-      else if (label) kind = 'list'
+      } else if (label) kind = 'list'
       b.add(t, kind, level ? { level, para } : { para })
     }
-    text = ''
   }
 
   walkXml(doc, {
@@ -226,40 +236,47 @@ export function readDocx(bytes: Uint8Array): ExtractedDoc {
       }
       switch (n) {
         case 'w:p':
-          inP = true
-          text = ''
-          pStyle = undefined
-          outline = undefined
-          numId = undefined
-          ilvl = 0
+          if (p) outer.push(p)
+          p = { text: '', ilvl: 0 }
           break
         case 'w:pStyle':
-          pStyle = a['w:val']
+          if (p) p.pStyle = a['w:val']
           break
         case 'w:outlineLvl':
-          outline = Number(a['w:val'])
+          if (p) p.outline = Number(a['w:val'])
           break
         case 'w:numId':
-          numId = a['w:val']
+          if (p) p.numId = a['w:val']
           break
         case 'w:ilvl':
-          ilvl = Number(a['w:val'] ?? 0)
+          if (p) p.ilvl = Number(a['w:val'] ?? 0)
           break
         case 'w:t':
           inT = true
           break
         case 'w:tab':
-          if (inP) text += ' '
+          if (p) p.text += ' '
           break
         case 'w:br':
         case 'w:cr':
-          if (inP && a['w:type'] !== 'page') text += ' '
+          if (p && a['w:type'] !== 'page') p.text += ' '
           break
         case 'w:del':
+        case 'w:moveFrom':
         case 'w:instrText':
         case 'w:delText':
         case 'w:fldData':
           skipDepth = 1
+          break
+        case 'mc:AlternateContent':
+          alternates.push({ mark: textSeen, choiceHadText: false })
+          break
+        case 'mc:Choice':
+          if (alternates.length) alternates[alternates.length - 1]!.mark = textSeen
+          break
+        case 'mc:Fallback':
+          // The same content again, for readers that do not know the Choice's markup.
+          if (alternates.length && alternates[alternates.length - 1]!.choiceHadText) skipDepth = 1
           break
         case 'w:tbl':
           tableDepth++
@@ -273,7 +290,10 @@ export function readDocx(bytes: Uint8Array): ExtractedDoc {
       }
     },
     text(t) {
-      if (inT && !skipDepth) text += t
+      if (inT && !skipDepth && p) {
+        p.text += t
+        textSeen += t.length
+      }
     },
     close(n) {
       if (skipDepth) {
@@ -285,8 +305,17 @@ export function readDocx(bytes: Uint8Array): ExtractedDoc {
           inT = false
           break
         case 'w:p':
-          if (inP) endParagraph()
-          inP = false
+          if (p) endParagraph(p)
+          p = outer.pop() ?? null
+          break
+        case 'mc:Choice':
+          if (alternates.length) {
+            const alt = alternates[alternates.length - 1]!
+            alt.choiceHadText = textSeen > alt.mark
+          }
+          break
+        case 'mc:AlternateContent':
+          alternates.pop()
           break
         case 'w:tc':
           if (tableDepth === 1 && row && cell) row.push(cell.join(' '))
@@ -314,7 +343,7 @@ export function readDocx(bytes: Uint8Array): ExtractedDoc {
       open: (n) => void (inTitle = n === 'dc:title'),
       close: () => void (inTitle = false),
       text: (t) => {
-        if (inTitle && t.trim()) declaredTitle = t.trim()
+        if (inTitle && t.trim()) declaredTitle = t.trim().slice(0, 500)
       }
     })
   }

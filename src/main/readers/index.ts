@@ -5,7 +5,7 @@ import type { ExtractedDoc, ReportFormat } from '../../shared/models/report'
 import { AppError } from '../../shared/errors'
 import { readDoc, SAVE_AS_DOCX } from './doc'
 import { readDocx } from './docx'
-import { decodeText } from './encoding'
+import { decodeText, probeUnicode } from './encoding'
 import { readHtml } from './html'
 import { LIMITS } from './limits'
 import { looksLikeMime, readMht } from './mht'
@@ -67,27 +67,12 @@ export function sniff(bytes: Uint8Array, fileName: string): Sniffed {
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return { unsupported: '这是压缩包，请解压后导入其中的报告文件。' }
   // Text of some kind. Binary junk has NUL bytes outside a UTF-16 pattern.
   const head = bytes.subarray(0, 4096)
-  const isUtf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksLikeUtf16(head)
-  if (!isUtf16) {
-    let nul = 0
-    for (const b of head) if (b === 0) nul++
-    if (nul > 0) return { unsupported: UNKNOWN_BINARY }
-  }
-  const probe = isUtf16 ? new TextDecoder(head[0] === 0xfe ? 'utf-16be' : 'utf-16le').decode(head) : new TextDecoder('latin1').decode(head)
+  const unicode = probeUnicode(head) // UTF-16/UTF-32, with or without a BOM
+  if (unicode === null && head.includes(0)) return { unsupported: UNKNOWN_BINARY }
+  const probe = unicode ?? new TextDecoder('latin1').decode(head)
   if (/<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]/i.test(probe)) return 'html'
   if (ext === '.md' || ext === '.markdown') return 'md'
   return 'txt'
-}
-
-function looksLikeUtf16(head: Uint8Array): boolean {
-  let odd = 0
-  let even = 0
-  const n = head.length & ~1
-  for (let i = 0; i < n; i += 2) {
-    if (head[i] === 0) even++
-    if (head[i + 1] === 0) odd++
-  }
-  return n >= 4 && (odd > n / 2 * 0.3 || even > n / 2 * 0.3)
 }
 
 const EXPECTED: Record<string, ReportFormat> = {

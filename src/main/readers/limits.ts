@@ -7,6 +7,10 @@ export const LIMITS = {
   maxTextBytes: 16 * 1024 * 1024,
   /** Largest inflated XML part of a Word file. */
   maxDocxPartBytes: 48 * 1024 * 1024,
+  /** All inflated parts of one zip-based file together. */
+  maxZipInflatedBytes: 80 * 1024 * 1024,
+  /** Entries in one zip-based file's directory (a Word file has tens, a few hundred with many images). */
+  maxZipEntries: 10_000,
   /** Largest extracted text kept for analysis (characters). */
   maxTextChars: 2_000_000,
   /** Deepest HTML nesting followed; deeper elements are flattened. */
@@ -15,8 +19,8 @@ export const LIMITS = {
   maxPdfPages: 500,
   /** Most directory entries read from a compound file (.doc, .wps). */
   maxCfbEntries: 10_000,
-  /** Most entries of a zip container (OFD) looked at; a real OFD has a few per page. */
-  maxZipEntries: 20_000,
+  /** Most entries of an OFD's zip directory; a real OFD has a few per page (more than a Word file's). */
+  maxOfdEntries: 20_000,
   /** Largest inflated OFD part, and all parts of one OFD together. */
   maxOfdPartBytes: 16 * 1024 * 1024,
   maxOfdTotalBytes: 96 * 1024 * 1024,

@@ -135,7 +135,7 @@ export function readOfd(bytes: Uint8Array): ExtractedDoc {
   // Only XML parts are inflated, never those of signatures, seals, annotations or resources.
   const skip = /(?:^|\/)(?:Signs?|Annots?|Res|Attachs?)\//i
   const parts = readZipEntries(bytes, (n) => /\.xml$/i.test(n) && !skip.test(n), LIMITS.maxOfdPartBytes, {
-    maxEntries: LIMITS.maxZipEntries,
+    maxEntries: LIMITS.maxOfdEntries,
     maxTotalBytes: LIMITS.maxOfdTotalBytes
   })
   const byLower = new Map([...parts.keys()].map((k) => [k.toLowerCase().replace(/^\/+/, ''), k]))
