@@ -11,6 +11,9 @@ import { useJobsStore } from '../jobs/store'
 import { useLibraryStore } from '../library/store'
 import { useReviewStore } from '../review/store'
 
+/** Set once the reviewer has been asked for their name at first start (kept on this machine, like the language). */
+const NAME_ASKED_KEY = 'report-audit.reviewer-name-asked'
+
 export const useSettingsStore = defineStore('settings', () => {
   const user = ref<UserSettings>({ reviewerName: '', locale: 'zh-CN' })
   const jobs = useJobsStore()
@@ -27,6 +30,14 @@ export const useSettingsStore = defineStore('settings', () => {
     } catch (e) {
       feedback.error(e)
     }
+  }
+
+  /** A new reviewer (no name yet, never asked) is asked once; they may skip it and set it later. */
+  function shouldAskName(): boolean {
+    return !user.value.reviewerName.trim() && localStorage.getItem(NAME_ASKED_KEY) !== '1'
+  }
+  function nameAsked() {
+    localStorage.setItem(NAME_ASKED_KEY, '1')
   }
 
   async function setLanguage(locale: Locale) {
@@ -72,6 +83,8 @@ export const useSettingsStore = defineStore('settings', () => {
     load,
     update,
     setLanguage,
+    shouldAskName,
+    nameAsked,
     activate,
     duplicate: (id: string) => act(() => api.checklists.duplicate(id)),
     remove: (id: string) => act(() => api.checklists.remove(id)),
