@@ -4,7 +4,7 @@ import { ZH } from '../../../shared/labels'
 import { rosterEn, rosterZh } from '../features/roster/messages'
 
 const zh = {
-  app: { title: '法治报告审核台', subtitle: '法治政府建设年度报告审核', language: '界面语言' },
+  app: { title: '法治报告审核台', subtitle: '法治政府建设年度报告审核', language: '界面语言', actions: '常用操作' },
   project: {
     menu: '项目',
     settings: '设置',
@@ -15,7 +15,8 @@ const zh = {
     default: '默认项目',
     reports: '{n} 份报告',
     opened: '已打开项目“{name}”',
-    saved: '已另存为“{name}”，此后的修改保存在新文件中'
+    saved: '已另存为“{name}”，此后的修改保存在新文件中',
+    copySaved: '项目副本已保存到 {file}'
   },
   import: {
     files: '导入文件…',
@@ -23,22 +24,28 @@ const zh = {
     samples: '导入示例报告',
     dropHere: '松开鼠标，导入这些文件和文件夹',
     dropHint: '支持 Word（.docx/.doc）、WPS（.wps）、PDF、OFD、网页（.html/.htm/.mht）、文本（.txt/.md，任意中文编码）；文件夹会逐层读取',
-    running: '正在导入 {done}/{total}',
-    current: '当前：{name}',
-    cancel: '取消导入',
-    cancelling: '正在停止…',
-    read: '已读取',
-    imported: '已导入',
-    duplicates: '重复',
     failed: '失败',
+    duplicate: '重复',
     doneTitle: '导入完成',
     cancelledTitle: '导入已取消',
     interruptedTitle: '上次导入被中断',
     doneText: '共 {total} 个文件：导入 {imported}，重复 {duplicates}，失败 {failed}。',
     failures: '无法导入的文件',
     duplicatesList: '重复的文件（未再导入）',
-    close: '关闭',
-    busy: '已有导入正在进行'
+    copyList: '复制列表',
+    exportList: '导出为表格…',
+    copied: '已复制到剪贴板',
+    outcomeFile: '文件',
+    outcomeKind: '结果',
+    outcomeReason: '原因'
+  },
+  jobs: {
+    title: { import: '导入进度', reanalyze: '重新检测进度', export: '导出进度' },
+    running: { import: '正在导入 {done}/{total}', reanalyze: '正在按新清单重新检测 {done}/{total}', export: '正在导出 {done}/{total}' },
+    cancel: { import: '取消导入', reanalyze: '取消重新检测', export: '取消导出' },
+    cancelling: '正在停止…',
+    current: '当前：{name}',
+    counts: { read: '已读取', imported: '已导入', duplicates: '重复', failed: '失败', analyzed: '已检测', written: '已写出' }
   },
   library: {
     title: '标题',
@@ -62,6 +69,17 @@ const zh = {
   },
   review: {
     back: '返回报告库',
+    backHint: '返回报告库（Esc）',
+    toolbar: '报告操作',
+    text: '报告正文',
+    side: '审核',
+    evidence: '证据',
+    evidenceHint: '点击查看证据',
+    detected: '自动检测结果',
+    verdictOf: '{name}的审核结论',
+    overallVerdict: '总体结论',
+    annotationItem: '批注所属项目',
+    annotateAs: '批注为',
     prev: '上一份',
     next: '下一份',
     prevHint: '上一份（Alt+←）',
@@ -104,12 +122,30 @@ const zh = {
     auditNew: '新值',
     verdict: ZH.verdict,
     overall: ZH.overall,
-    audit: { 'item-verdict': '项目结论', overall: '总体结论', opinion: '审核意见', 'annotation-add': '添加批注', 'annotation-edit': '修改批注', 'annotation-delete': '删除批注' }
+    audit: {
+      'item-verdict': '项目结论',
+      overall: '总体结论',
+      opinion: '审核意见',
+      'annotation-add': '添加批注',
+      'annotation-edit': '修改批注',
+      'annotation-delete': '删除批注',
+      'annotation-restore': '恢复批注',
+      'annotation-move': '批注随正文移位'
+    },
+    auditVia: { undo: '撤销：{what}', redo: '重做：{what}' },
+    auditRange: '第 {start}–{end} 字'
   },
   settings: {
     title: '设置',
     reviewerName: '审核人姓名',
     reviewerHint: '写入审核记录和审核意见',
+    reviewerChip: '审核人：{name}',
+    unsigned: '未署名',
+    reviewerPlaceholder: '例如：张三',
+    welcomeTitle: '欢迎使用法治报告审核台',
+    welcomeLead: '请填写您的姓名。它会写在审核记录和导出的审核意见上，注明由谁审核。',
+    welcomeLater: '也可以先跳过，以后点窗口顶部的“审核人”随时填写。',
+    skip: '以后再说',
     language: '界面语言',
     checklist: '审核清单',
     active: '正在使用',
@@ -121,12 +157,15 @@ const zh = {
     remove: '删除',
     importJson: '导入 JSON…',
     exportJson: '导出 JSON',
-    reanalyzing: '正在按新清单重新检测 {done}/{total}',
     reanalyzed: '已按“{name}”重新检测全部报告，审核结论和批注均保留',
+    reanalysisCancelled: '已停止重新检测：{done}/{total} 份报告已按“{name}”检测，其余仍是原来的结果',
+    recheck: '重新检测其余 {n} 份',
+    staleHint: '{n} 份报告还没有按这份清单检测（上次重新检测被取消）',
     saved: '已保存',
     save: '保存',
     cancel: '取消',
     editorTitle: '编辑清单：{name}',
+    unsavedCopy: '这是一份副本：点“保存”后才加入本项目，点“取消”则不留下任何东西。',
     nameZh: '名称（中文）',
     nameEn: '名称（英文）',
     shortZh: '简称（表头）',
@@ -149,10 +188,9 @@ const zh = {
     xlsx: '汇总表（Excel）…',
     csv: '汇总表（CSV）…',
     json: '审核数据（JSON）…',
-    running: '正在导出 {done}/{total}',
     doneTitle: '已导出 {n} 个文件',
-    saved: '已保存到 {file}',
-    copySaved: '项目副本已保存到 {file}'
+    cancelledTitle: '导出已取消，已导出 {n} 个文件',
+    saved: '已保存到 {file}'
   },
   empty: {
     title: '这个项目还没有报告',
@@ -166,7 +204,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 type Messages = Widen<typeof zh>
 
 const en: Messages = {
-  app: { title: 'Report Audit Desk', subtitle: 'Review of annual rule-of-law government reports', language: 'Language' },
+  app: { title: 'Report Audit Desk', subtitle: 'Review of annual rule-of-law government reports', language: 'Language', actions: 'Actions' },
   project: {
     menu: 'Project',
     settings: 'Settings',
@@ -177,7 +215,8 @@ const en: Messages = {
     default: 'Default project',
     reports: '{n} reports',
     opened: 'Opened project “{name}”',
-    saved: 'Saved as “{name}”; further changes go to the new file'
+    saved: 'Saved as “{name}”; further changes go to the new file',
+    copySaved: 'Copy of the project saved to {file}'
   },
   import: {
     files: 'Import files…',
@@ -185,22 +224,28 @@ const en: Messages = {
     samples: 'Import sample reports',
     dropHere: 'Drop to import these files and folders',
     dropHint: 'Word (.docx/.doc), WPS (.wps), PDF, OFD, web pages (.html/.htm/.mht), text (.txt/.md, any Chinese encoding); folders are read recursively',
-    running: 'Importing {done}/{total}',
-    current: 'Now: {name}',
-    cancel: 'Cancel import',
-    cancelling: 'Stopping…',
-    read: 'Read',
-    imported: 'Imported',
-    duplicates: 'Duplicates',
     failed: 'Failed',
+    duplicate: 'Duplicate',
     doneTitle: 'Import finished',
     cancelledTitle: 'Import cancelled',
     interruptedTitle: 'The last import was interrupted',
     doneText: '{total} files: {imported} imported, {duplicates} duplicates, {failed} failed.',
     failures: 'Files that could not be imported',
     duplicatesList: 'Duplicate files (not imported again)',
-    close: 'Close',
-    busy: 'An import is already running'
+    copyList: 'Copy list',
+    exportList: 'Save as table…',
+    copied: 'Copied to the clipboard',
+    outcomeFile: 'File',
+    outcomeKind: 'Outcome',
+    outcomeReason: 'Reason'
+  },
+  jobs: {
+    title: { import: 'Import progress', reanalyze: 'Re-check progress', export: 'Export progress' },
+    running: { import: 'Importing {done}/{total}', reanalyze: 'Re-checking with the new checklist {done}/{total}', export: 'Exporting {done}/{total}' },
+    cancel: { import: 'Cancel import', reanalyze: 'Cancel re-check', export: 'Cancel export' },
+    cancelling: 'Stopping…',
+    current: 'Now: {name}',
+    counts: { read: 'Read', imported: 'Imported', duplicates: 'Duplicates', failed: 'Failed', analyzed: 'Checked', written: 'Written' }
   },
   library: {
     title: 'Title',
@@ -224,6 +269,17 @@ const en: Messages = {
   },
   review: {
     back: 'Back to library',
+    backHint: 'Back to library (Esc)',
+    toolbar: 'Report actions',
+    text: 'Report text',
+    side: 'Review',
+    evidence: 'Evidence',
+    evidenceHint: 'Click to see the evidence',
+    detected: 'Detected automatically',
+    verdictOf: 'Verdict on {name}',
+    overallVerdict: 'Overall verdict',
+    annotationItem: 'Item of the annotation',
+    annotateAs: 'Annotate as',
     prev: 'Previous',
     next: 'Next',
     prevHint: 'Previous (Alt+←)',
@@ -278,12 +334,30 @@ const en: Messages = {
     auditNew: 'After',
     verdict: { meets: 'Meets', partial: 'Partly', missing: 'Missing', 'not-applicable': 'N/A' },
     overall: { pass: 'Pass', revise: 'Revise', fail: 'Fail' },
-    audit: { 'item-verdict': 'Item verdict', overall: 'Overall verdict', opinion: 'Opinion', 'annotation-add': 'Annotation added', 'annotation-edit': 'Annotation edited', 'annotation-delete': 'Annotation deleted' }
+    audit: {
+      'item-verdict': 'Item verdict',
+      overall: 'Overall verdict',
+      opinion: 'Opinion',
+      'annotation-add': 'Annotation added',
+      'annotation-edit': 'Annotation edited',
+      'annotation-delete': 'Annotation deleted',
+      'annotation-restore': 'Annotation restored',
+      'annotation-move': 'Annotation moved with the text'
+    },
+    auditVia: { undo: 'Undo: {what}', redo: 'Redo: {what}' },
+    auditRange: 'characters {start}–{end}'
   },
   settings: {
     title: 'Settings',
     reviewerName: 'Reviewer name',
     reviewerHint: 'Written into the audit trail and the review opinions',
+    reviewerChip: 'Reviewer: {name}',
+    unsigned: 'unsigned',
+    reviewerPlaceholder: 'e.g. Zhang San',
+    welcomeTitle: 'Welcome to Report Audit Desk',
+    welcomeLead: 'Please enter your name. It signs the audit trail and the review opinions you export.',
+    welcomeLater: 'You may skip this and set it later from “Reviewer” at the top of the window.',
+    skip: 'Later',
     language: 'Language',
     checklist: 'Checklist',
     active: 'In use',
@@ -295,12 +369,15 @@ const en: Messages = {
     remove: 'Delete',
     importJson: 'Import JSON…',
     exportJson: 'Export JSON',
-    reanalyzing: 'Re-checking with the new checklist {done}/{total}',
     reanalyzed: 'All reports re-checked with “{name}”; verdicts and annotations kept',
+    reanalysisCancelled: 'Re-check stopped: {done} of {total} reports checked with “{name}”, the others keep their earlier results',
+    recheck: 'Re-check the other {n}',
+    staleHint: '{n} reports are not yet checked with this checklist (the last re-check was cancelled)',
     saved: 'Saved',
     save: 'Save',
     cancel: 'Cancel',
     editorTitle: 'Edit checklist: {name}',
+    unsavedCopy: 'This is a copy: it joins the project when you save it; Cancel leaves nothing behind.',
     nameZh: 'Name (Chinese)',
     nameEn: 'Name (English)',
     shortZh: 'Short name (column)',
@@ -323,10 +400,9 @@ const en: Messages = {
     xlsx: 'Summary table (Excel)…',
     csv: 'Summary table (CSV)…',
     json: 'Review data (JSON)…',
-    running: 'Exporting {done}/{total}',
     doneTitle: '{n} files exported',
-    saved: 'Saved to {file}',
-    copySaved: 'Copy of the project saved to {file}'
+    cancelledTitle: 'Export cancelled; {n} files exported',
+    saved: 'Saved to {file}'
   },
   empty: {
     title: 'This project has no reports yet',

@@ -1,7 +1,11 @@
-// One place for transient feedback (messages, notifications) outside component trees.
+// One place for transient feedback (messages, notifications) outside component trees. They appear at
+// the bottom of the window, where they cover none of the header's buttons or the workspace's toolbar.
 import { createDiscreteApi } from 'naive-ui'
 
-const { message, notification } = createDiscreteApi(['message', 'notification'])
+const { message, notification } = createDiscreteApi(['message', 'notification'], {
+  messageProviderProps: { placement: 'bottom', max: 3 },
+  notificationProviderProps: { placement: 'bottom-right', max: 4 }
+})
 
 export const feedback = {
   ok: (text: string) => message.success(text),

@@ -1,25 +1,25 @@
-// Pinia store for exports: review opinions per report (a job with progress) and the batch summary files.
+// Pinia store for exports: review opinions per report (a job, whose progress the jobs store shows) and
+// the batch summary files.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import { api, bridge } from '../../api'
+import { computed, ref } from 'vue'
+import { api } from '../../api'
 import { i18n } from '../../app/i18n'
 import type { ReportFormatOut } from '../../../../shared/models/export'
-import type { JobSnapshot } from '../../../../shared/models/job'
 import { feedback } from '../../components/common/feedback'
+import { useJobsStore } from '../jobs/store'
 
 export const useExportStore = defineStore('exports', () => {
-  const job = ref<JobSnapshot | null>(null)
+  const jobs = useJobsStore()
   /** The last export's outcome, for tests and the status line. */
   const lastWritten = ref<string[]>([])
+  const running = computed(() => jobs.isRunning('export'))
 
-  bridge.on('job:progress', (s) => {
-    if (s.kind !== 'export') return
-    job.value = s
-    if (s.state === 'running') return
-    const r = (s.result ?? { files: [], failed: [], dir: '' }) as { dir: string; files: string[]; failed: Array<{ file: string; message: string }> }
+  jobs.onEnd('export', (s) => {
+    const r = s.result ?? { files: [], failed: [], dir: '' }
     lastWritten.value = r.files
     const t = i18n.global.t
     if (s.state === 'failed') feedback.error(new Error(s.error?.message ?? ''))
+    else if (s.state === 'cancelled') feedback.notify.warning({ title: t('exports.cancelledTitle', { n: r.files.length }), content: r.dir, duration: 6000 })
     else feedback.notify.success({ title: t('exports.doneTitle', { n: r.files.length }), content: r.dir, duration: 6000 })
     for (const f of r.failed) feedback.notify.error({ title: f.file, content: f.message, duration: 0 })
   })
@@ -27,7 +27,7 @@ export const useExportStore = defineStore('exports', () => {
   async function reports(ids: number[] | null, formats: ReportFormatOut[]) {
     try {
       const s = await api.exports.pickAndExportReports({ reportIds: ids, formats })
-      if (s && job.value?.id !== s.id) job.value = s
+      if (s) jobs.track(s)
     } catch (e) {
       feedback.error(e)
     }
@@ -45,14 +45,5 @@ export const useExportStore = defineStore('exports', () => {
     }
   }
 
-  async function saveCopy() {
-    try {
-      const file = await api.projects.pickAndSaveCopy()
-      if (file) feedback.ok(i18n.global.t('exports.copySaved', { file }))
-    } catch (e) {
-      feedback.error(e)
-    }
-  }
-
-  return { job, lastWritten, reports, batch, saveCopy }
+  return { lastWritten, running, reports, batch }
 })

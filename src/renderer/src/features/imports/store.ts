@@ -1,63 +1,64 @@
-// Pinia store for imports: start one (drop, dialog, samples), follow its job, show its summary.
+// Pinia store for imports: start one (drop, dialog, samples), and once its job ends show its summary;
+// copy or save the list of files that were not imported.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api, bridge } from '../../api'
-import type { JobSnapshot } from '../../../../shared/models/job'
+import { api } from '../../api'
+import type { JobSnapshotOf } from '../../../../shared/models/job'
 import type { ImportSummary } from '../../../../shared/models/library'
 import { feedback } from '../../components/common/feedback'
 import { i18n } from '../../app/i18n'
+import { useJobsStore } from '../jobs/store'
+import { outcomesText } from './outcomes'
 
 export const useImportStore = defineStore('imports', () => {
-  const job = ref<JobSnapshot | null>(null)
+  const jobs = useJobsStore()
   const summary = ref<ImportSummary | null>(null)
-  const cancelling = ref(false)
-  /** Called when reports were added: while the job runs (throttled) and when it ends. */
+  /** Called when reports were added: while the job runs (about once a second) and when it ends. */
   const listeners = new Set<() => void>()
-  const running = computed(() => job.value?.state === 'running')
-
-  let lastImported = 0
-  let lastRefresh = 0
-  bridge.on('job:progress', (s) => {
-    if (s.kind !== 'import' || (job.value && s.id !== job.value.id && job.value.state === 'running')) return
-    job.value = s
-    const imported = s.counts.imported ?? 0
-    // Reports appear in the library as they come in, at most about once a second.
-    if (s.state === 'running' && imported !== lastImported && Date.now() - lastRefresh > 1000) {
-      lastImported = imported
-      lastRefresh = Date.now()
-      notify()
-    }
-    if (s.state !== 'running') void finished(s)
-  })
+  const running = computed(() => jobs.isRunning('import'))
 
   function notify() {
     for (const l of listeners) l()
   }
 
-  async function finished(s: JobSnapshot) {
-    cancelling.value = false
+  let current: string | null = null
+  let lastImported = 0
+  let lastRefresh = 0
+  jobs.onProgress('import', (s) => {
+    if (s.id !== current) {
+      // a new import: the last one's summary goes (its events may come before the answer that started it)
+      current = s.id
+      summary.value = null
+      lastImported = 0
+    }
+    const imported = s.counts.imported ?? 0
+    // Reports appear in the library as they come in, at most about once a second.
+    if (imported !== lastImported && Date.now() - lastRefresh > 1000) {
+      lastImported = imported
+      lastRefresh = Date.now()
+      notify()
+    }
+  })
+
+  jobs.onEnd('import', async (s) => {
     notify()
     if (s.state === 'failed') {
       feedback.error(new Error(s.error?.message ?? ''))
       return
     }
-    const id = (s.result as { importId?: number } | null)?.importId
-    summary.value = await api.imports.summary(id)
-  }
-
-  async function begin(start: () => Promise<JobSnapshot | null>) {
-    if (running.value) {
-      feedback.info(i18n.global.t('import.busy'))
-      return
+    try {
+      summary.value = await api.imports.summary(s.result?.importId ?? null)
+    } catch (e) {
+      feedback.error(e)
     }
+  })
+
+  async function begin(start: () => Promise<JobSnapshotOf<'import'> | null>) {
     try {
       const s = await start()
-      if (!s) return
-      summary.value = null
-      lastImported = 0
-      // Events may have overtaken the answer; keep the newest.
-      if (!job.value || job.value.id !== s.id) job.value = s
+      if (s) jobs.track(s)
     } catch (e) {
+      // main refuses while other work holds the project, and says which
       feedback.error(e)
     }
   }
@@ -68,24 +69,45 @@ export const useImportStore = defineStore('imports', () => {
     summary.value = s?.state === 'interrupted' ? s : null
   }
 
+  /** The files that were not imported (failed, then duplicates), one per line with the reason, on the clipboard. */
+  async function copyOutcomes() {
+    const s = summary.value
+    if (!s) return
+    const t = i18n.global.t
+    const words = { header: [t('import.outcomeFile'), t('import.outcomeKind'), t('import.outcomeReason')] as [string, string, string], failed: t('import.failed'), duplicate: t('import.duplicate') }
+    const sorted = [...s.outcomes.filter((o) => o.kind === 'failed'), ...s.outcomes.filter((o) => o.kind === 'duplicate')]
+    try {
+      await navigator.clipboard.writeText(outcomesText(sorted, words))
+      feedback.ok(i18n.global.t('import.copied'))
+    } catch (e) {
+      feedback.error(e)
+    }
+  }
+
+  /** The same list as a CSV table, through the save dialog. */
+  async function exportOutcomes() {
+    const s = summary.value
+    if (!s) return
+    try {
+      const file = await api.imports.pickAndExportOutcomes(s.id)
+      if (file) feedback.ok(i18n.global.t('exports.saved', { file }))
+    } catch (e) {
+      feedback.error(e)
+    }
+  }
+
   return {
-    job,
     summary,
     running,
-    cancelling,
     onReportsAdded: (l: () => void) => listeners.add(l),
     importPaths: (paths: string[]) => begin(() => api.imports.start(paths)),
     importSamples: () => begin(() => api.imports.startSamples()),
     pick: (kind: 'files' | 'folder') => begin(() => api.imports.pickAndStart(kind)),
-    async cancel() {
-      if (!job.value) return
-      cancelling.value = true
-      await api.jobs.cancel(job.value.id)
-    },
     dismissSummary() {
       summary.value = null
-      if (job.value?.state !== 'running') job.value = null
     },
-    loadLastSummary
+    loadLastSummary,
+    copyOutcomes,
+    exportOutcomes
   }
 })

@@ -34,16 +34,17 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'title',
       title: t('library.title'),
-      minWidth: 220,
+      minWidth: 170,
       sorter: (a, b) => byText(a.title ?? a.fileName, b.title ?? b.fileName),
+      // one line each (the whole in the tooltip), so rows keep one height and more of them fit on a laptop
       render: (r) =>
-        h('div', { class: 'title-cell' }, [
+        h('div', { class: 'title-cell', title: r.title ? `${r.title}\n${r.fileName}` : r.fileName }, [
           h('div', { class: 'title', 'data-testid': 'title' }, r.title ?? r.fileName),
-          h('div', { class: 'file' }, r.fileName),
+          r.title ? h('div', { class: 'file' }, r.fileName) : null,
           hits ? snippetLine(hits.get(r.id)) : null
         ])
     },
-    { key: 'issuer', title: t('library.issuer'), width: 140, ellipsis: { tooltip: true }, sorter: (a, b) => byText(a.issuer, b.issuer), render: (r) => r.issuer ?? '—' },
+    { key: 'issuer', title: t('library.issuer'), width: 120, ellipsis: { tooltip: true }, sorter: (a, b) => byText(a.issuer, b.issuer), render: (r) => r.issuer ?? '—' },
     {
       key: 'level',
       title: t('library.level'),
@@ -56,13 +57,13 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'year',
       title: t('library.year'),
-      width: 76,
+      width: 66,
       sorter: (a, b) => byNumber(a.year, b.year),
       filterOptions: years.map((y) => ({ label: y === null ? t('library.none') : String(y), value: y === null ? NONE : String(y) })),
       filter: (v, r) => (r.year === null ? NONE : String(r.year)) === v,
       render: (r) => r.year ?? '—'
     },
-    { key: 'published', title: t('library.published'), width: 104, sorter: (a, b) => byText(a.published, b.published), render: (r) => r.published ?? '—' }
+    { key: 'published', title: t('library.published'), width: 98, sorter: (a, b) => byText(a.published, b.published), render: (r) => r.published ?? '—' }
   ]
   for (const item of checklist?.items ?? []) {
     const name = en ? item.name.en : item.name.zh
@@ -70,7 +71,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     cols.push({
       key: `item:${item.id}`,
       title: () => h('span', { title: name, 'data-column-item': item.id }, short),
-      width: en ? 108 : 92,
+      width: en ? 108 : 90,
       sorter: (a, b) => score(a, item.id) - score(b, item.id),
       filterOptions: (['present', 'partial', 'missing', 'none'] as const).map((s) => ({ label: t(`library.status.${s}`), value: s })),
       filter: (v, r) => r.items.find((i) => i.id === item.id)?.status === v,
@@ -85,14 +86,14 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'completeness',
       title: t('library.completeness'),
-      width: 76,
+      width: 78,
       sorter: (a, b) => a.completeness - b.completeness,
       render: (r) => h('span', { class: ['completeness', r.completeness >= 80 ? 'good' : r.completeness >= 50 ? 'fair' : 'poor'], 'data-testid': 'completeness' }, `${r.completeness}%`)
     },
     {
       key: 'findings',
       title: t('library.findings'),
-      width: 150,
+      width: 112,
       sorter: (a, b) => a.findings.length - b.findings.length,
       filterOptions: [...FINDINGS.map((f) => ({ label: t(`library.finding.${f}`), value: f })), { label: t('library.noFindings'), value: NONE }],
       filter: (v, r) => (v === NONE ? r.findings.length === 0 : r.findings.some((f) => f.code === v)),

@@ -1,4 +1,4 @@
-// Pinia store for the open project: its name and size; create, open and "save as" through main.
+// Pinia store for the open project: its name and size; create, open, "save as" and save a copy through main.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api, bridge } from '../../api'
@@ -29,12 +29,23 @@ export const useProjectStore = defineStore('project', () => {
     }
   }
 
+  /** A backup of the open project (consistent while in use); the app stays in this project. */
+  async function saveCopy() {
+    try {
+      const file = await api.projects.pickAndSaveCopy()
+      if (file) feedback.ok(i18n.global.t('project.copySaved', { file }))
+    } catch (e) {
+      feedback.error(e)
+    }
+  }
+
   return {
     info,
     generation,
     load,
     create: () => run(() => api.projects.pickAndCreate(), 'opened'),
     open: () => run(() => api.projects.pickAndOpen(), 'opened'),
-    saveAs: () => run(() => api.projects.pickAndSaveAs(), 'saved')
+    saveAs: () => run(() => api.projects.pickAndSaveAs(), 'saved'),
+    saveCopy
   }
 })

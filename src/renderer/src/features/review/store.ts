@@ -36,6 +36,16 @@ export const useReviewStore = defineStore('review', () => {
 
   const position = computed(() => (reportId.value === null ? -1 : order.value.indexOf(reportId.value)))
 
+  /** Fields holding text the reviewer typed and not yet saved (the opinion, reasons, comments): saved before leaving a report. */
+  const drafts = new Set<() => Promise<void>>()
+  function registerDraft(flush: () => Promise<void>): () => void {
+    drafts.add(flush)
+    return () => drafts.delete(flush)
+  }
+  async function flushDrafts() {
+    await Promise.all([...drafts].map((f) => f()))
+  }
+
   async function open(id: number, listOrder?: number[]) {
     if (listOrder) order.value = listOrder
     loading.value = true
@@ -58,14 +68,19 @@ export const useReviewStore = defineStore('review', () => {
     }
   }
 
-  function close() {
+  /** Back to the library: what the reviewer typed is saved first. */
+  async function close() {
+    await flushDrafts()
     reportId.value = null
     detail.value = null
   }
 
+  /** The previous (-1) or next (+1) report in the library's order; what the reviewer typed is saved first. */
   async function step(delta: number) {
     const i = position.value + delta
-    if (i >= 0 && i < order.value.length) await open(order.value[i]!)
+    if (i < 0 || i >= order.value.length) return
+    await flushDrafts()
+    await open(order.value[i]!)
   }
 
   async function reload() {
@@ -213,6 +228,8 @@ export const useReviewStore = defineStore('review', () => {
     canRedo: computed(() => redoStack.value.length > 0),
     open,
     close,
+    registerDraft,
+    flushDrafts,
     step,
     reload,
     undo,

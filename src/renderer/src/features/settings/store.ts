@@ -1,19 +1,23 @@
 // Pinia store for settings: the reviewer's name and language (per user), the project's checklists,
-// and the re-analysis job that switching checklists starts.
+// and what follows the re-analysis job that switching checklists starts.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import { api, bridge } from '../../api'
+import { computed, ref } from 'vue'
+import { api } from '../../api'
 import { i18n, setLocale, type Locale } from '../../app/i18n'
 import type { Checklist } from '../../../../shared/models/checklist'
-import type { JobSnapshot } from '../../../../shared/models/job'
 import type { UserSettings } from '../../../../shared/models/settings'
 import { feedback } from '../../components/common/feedback'
+import { useJobsStore } from '../jobs/store'
 import { useLibraryStore } from '../library/store'
 import { useReviewStore } from '../review/store'
 
+/** Set once the reviewer has been asked for their name at first start (kept on this machine, like the language). */
+const NAME_ASKED_KEY = 'report-audit.reviewer-name-asked'
+
 export const useSettingsStore = defineStore('settings', () => {
   const user = ref<UserSettings>({ reviewerName: '', locale: 'zh-CN' })
-  const reanalysis = ref<JobSnapshot | null>(null)
+  const jobs = useJobsStore()
+  const reanalyzing = computed(() => jobs.isRunning('reanalyze'))
 
   async function load() {
     user.value = await api.settings.get()
@@ -28,29 +32,34 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
+  /** A new reviewer (no name yet, never asked) is asked once; they may skip it and set it later. */
+  function shouldAskName(): boolean {
+    return !user.value.reviewerName.trim() && localStorage.getItem(NAME_ASKED_KEY) !== '1'
+  }
+  function nameAsked() {
+    localStorage.setItem(NAME_ASKED_KEY, '1')
+  }
+
   async function setLanguage(locale: Locale) {
     setLocale(locale)
     await update({ locale })
   }
 
-  bridge.on('job:progress', (s) => {
-    if (s.kind !== 'reanalyze') return
-    reanalysis.value = s
-    if (s.state === 'running') return
-    void useLibraryStore().refresh()
+  jobs.onEnd('reanalyze', async (s) => {
+    const library = useLibraryStore()
+    await library.refresh()
     void useReviewStore().reload()
-    if (s.state === 'done') {
-      const id = (s.result as { checklistId?: string } | null)?.checklistId
-      const c = useLibraryStore().checklists.find((x) => x.id === id)
-      feedback.ok(i18n.global.t('settings.reanalyzed', { name: c ? c.name.zh : (id ?? '') }))
-    } else if (s.error) feedback.error(new Error(s.error.message))
+    const t = i18n.global.t
+    const c = library.checklists.find((x) => x.id === s.result?.checklistId)
+    const name = c ? (i18n.global.locale.value === 'en' ? c.name.en : c.name.zh) : (s.result?.checklistId ?? '')
+    if (s.state === 'done') feedback.ok(t('settings.reanalyzed', { name }))
+    else if (s.state === 'cancelled') feedback.notify.warning({ title: t('settings.reanalysisCancelled', { done: s.done, total: s.total, name }), duration: 10_000 })
+    else if (s.error) feedback.error(new Error(s.error.message))
   })
 
   async function activate(id: string) {
     try {
-      const snap = await api.checklists.activate(id)
-      // Progress events may have overtaken the answer (a small project finishes at once); keep the newest.
-      if (reanalysis.value?.id !== snap.id) reanalysis.value = snap
+      jobs.track(await api.checklists.activate(id))
       await useLibraryStore().refresh()
     } catch (e) {
       feedback.error(e)
@@ -70,10 +79,12 @@ export const useSettingsStore = defineStore('settings', () => {
 
   return {
     user,
-    reanalysis,
+    reanalyzing,
     load,
     update,
     setLanguage,
+    shouldAskName,
+    nameAsked,
     activate,
     duplicate: (id: string) => act(() => api.checklists.duplicate(id)),
     remove: (id: string) => act(() => api.checklists.remove(id)),

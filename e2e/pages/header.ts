@@ -1,0 +1,40 @@
+// Page object: the window's header, present on every screen (imports, the project menu, the reviewer's
+// name, settings, language).
+import type { Page } from '@playwright/test'
+
+export class Header {
+  constructor(readonly page: Page) {}
+
+  get projectName() {
+    return this.page.getByTestId('project-name')
+  }
+  get importFilesButton() {
+    return this.page.getByRole('button', { name: '导入文件…' }).first()
+  }
+  get importFolderButton() {
+    return this.page.getByRole('button', { name: '导入文件夹…' }).first()
+  }
+  /** 「审核人：张三」, or 「审核人：未署名」 before the reviewer gave a name. */
+  get reviewer() {
+    return this.page.getByRole('button', { name: /^审核人：/ })
+  }
+  get settingsButton() {
+    return this.page.getByRole('button', { name: '设置', exact: true })
+  }
+
+  async importFiles() {
+    await this.importFilesButton.click()
+  }
+  async importFolder() {
+    await this.importFolderButton.click()
+  }
+  /** 项目 ▾ → 新建项目… / 打开项目… / 另存为… / 保存项目副本… */
+  async projectMenu(entry: string) {
+    await this.page.getByRole('button', { name: /^项目/ }).click()
+    await this.page.getByText(entry, { exact: true }).click()
+  }
+  async language(label: '中文' | 'English') {
+    await this.page.getByRole('combobox', { name: /界面语言|Language/ }).or(this.page.locator('header .n-select')).first().click()
+    await this.page.getByText(label, { exact: true }).click()
+  }
+}
