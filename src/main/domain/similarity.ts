@@ -216,38 +216,66 @@ export interface LearnInput {
   fp: Fingerprints
 }
 
+/** hash · 2^20 + report is exact in a double while there are fewer than a million reports. */
+const REPORTS = 2 ** 20
+
 /**
- * Fingerprints found in at least `minReports` of the reports (each report one unit): the standard
- * formulas and the regulation's item names every report of the batch repeats.
+ * Every (hash, report) of a set of reports once, sorted by hash: one native sort of doubles, from
+ * which the standard wording and the pairs sharing text are both read. `skip`: hashes left out.
  */
-export function commonFingerprints(reports: readonly LearnInput[], minReports: number): Set<number> {
-  const count = new Map<number, number>()
-  const seenIn = new Map<number, number>()
-  for (let r = 0; r < reports.length; r++) {
-    const h = reports[r]!.fp.hashes
-    for (let i = 0; i < h.length; i++) {
-      const x = h[i]!
-      if (seenIn.get(x) === r) continue
-      seenIn.set(x, r)
-      count.set(x, (count.get(x) ?? 0) + 1)
-    }
+export function hashIndex(reports: ReadonlyArray<{ id: number; fp: Fingerprints }>, skip?: { has(hash: number): boolean }): Float64Array {
+  let size = 0
+  for (const r of reports) size += r.fp.hashes.length
+  const keys = new Float64Array(size)
+  let k = 0
+  for (const r of reports) {
+    const h = r.fp.hashes
+    for (let i = 0; i < h.length; i++) if (!skip?.has(h[i]!)) keys[k++] = h[i]! * REPORTS + r.id
   }
+  const sorted = keys.subarray(0, k).sort()
+  // a report repeating a passage has its hash more than once: keep one
+  let w = 0
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[w++] = sorted[i]!
+  return sorted.subarray(0, w)
+}
+
+/** Calls `each` with every hash of the index and the reports holding it (a reused array). */
+export function forEachHash(index: Float64Array, each: (hash: number, reports: number[]) => void): void {
+  const run: number[] = []
+  for (let x = 0; x < index.length; ) {
+    const h = Math.floor(index[x]! / REPORTS)
+    run.length = 0
+    for (; x < index.length && Math.floor(index[x]! / REPORTS) === h; x++) run.push(index[x]! - h * REPORTS)
+    each(h, run)
+  }
+}
+
+/**
+ * Fingerprints found in at least `minReports` reports of the index (each report one unit; only those
+ * `counts` allows): the standard formulas and the regulation's item names every report repeats.
+ */
+export function commonFingerprints(index: Float64Array, minReports: number, counts: (report: number) => boolean = () => true): Set<number> {
   const out = new Set<number>()
-  for (const [h, c] of count) if (c >= minReports) out.add(h)
+  forEachHash(index, (h, reports) => {
+    if (reports.length < minReports) return
+    let n = 0
+    for (const r of reports) if (counts(r)) n++
+    if (n >= minReports) out.add(h)
+  })
   return out
 }
 
 /**
- * The passages of one report made of common fingerprints (runs whose K-grams touch), as normalised
- * strings with the range of normalised text they cover: the learnt wording, readable.
+ * The passages of one report made of common fingerprints (runs whose K-grams touch), as ranges of
+ * its normalised text: the learnt wording, readable.
  */
 export function commonRuns(r: LearnInput, common: ReadonlySet<number>): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = []
-  const order = Array.from(r.fp.positions.keys()).filter((i) => common.has(r.fp.hashes[i]!))
-  order.sort((x, y) => r.fp.positions[x]! - r.fp.positions[y]!)
+  const picked: number[] = []
+  for (let i = 0; i < r.fp.hashes.length; i++) if (common.has(r.fp.hashes[i]!)) picked.push(r.fp.positions[i]!)
+  const positions = Int32Array.from(picked).sort()
   let cur: { start: number; end: number } | null = null
-  for (const i of order) {
-    const p = r.fp.positions[i]!
+  for (const p of positions) {
     if (cur && p <= cur.end) cur.end = Math.max(cur.end, p + K)
     else {
       if (cur) out.push(cur)
@@ -256,6 +284,33 @@ export function commonRuns(r: LearnInput, common: ReadonlySet<number>): Array<{ 
   }
   if (cur) out.push(cur)
   return out
+}
+
+/**
+ * Pairs of reports sharing fingerprints, with how many: from the index, hashes held by two to `cap`
+ * reports (one in more is standard wording in all but name) and not in `skip`, pairs `accept` allows.
+ * Keys are a · 2^20 + b with a < b.
+ */
+export function sharingPairs(index: Float64Array, cap: number, accept: (a: number, b: number) => boolean, skip?: { has(hash: number): boolean }): Map<number, number> {
+  const out = new Map<number, number>()
+  forEachHash(index, (h, reports) => {
+    if (reports.length < 2 || reports.length > cap || skip?.has(h)) return
+    for (let i = 0; i < reports.length; i++) {
+      for (let j = i + 1; j < reports.length; j++) {
+        const a = reports[i]!
+        const b = reports[j]!
+        if (!accept(a, b)) continue
+        const key = a * REPORTS + b
+        out.set(key, (out.get(key) ?? 0) + 1)
+      }
+    }
+  })
+  return out
+}
+
+export function pairOf(key: number): [number, number] {
+  const a = Math.floor(key / REPORTS)
+  return [a, key - a * REPORTS]
 }
 
 /** What marks a report's standard wording: the K-gram hashes of the long phrases and the short phrases themselves. */
@@ -405,7 +460,8 @@ export function chainPassages(segments: readonly Segment[], maskA?: Uint8Array, 
     const inB = maskB ? countUnmasked(maskB, p.bStart, p.bEnd) : n
     return Math.min(n, inB)
   }
-  const kept = done.filter((p) => p.matched >= MIN_PASSAGE && own(p) >= MIN_PASSAGE / 2).sort((x, y) => y.matched - x.matched || x.aStart - y.aStart)
+  const kept = done.filter((p) => p.matched >= MIN_PASSAGE).filter((p) => own(p) >= MIN_PASSAGE / 2)
+  kept.sort((x, y) => y.matched - x.matched || x.aStart - y.aStart)
   const taken: AlignedPassage[] = []
   for (const p of kept) {
     const clash = taken.some((q) => overlap(p.aStart, p.aEnd, q.aStart, q.aEnd) * 2 > p.aEnd - p.aStart || overlap(p.bStart, p.bEnd, q.bStart, q.bEnd) * 2 > p.bEnd - p.bStart)
@@ -424,14 +480,29 @@ function overlap(s1: number, e1: number, s2: number, e2: number): number {
   return Math.max(0, Math.min(e1, e2) - Math.max(s1, s2))
 }
 
-/** The share of a text covered by passages (their spans, in the side given), standard wording not counted. */
-export function coveredShare(length: number, ranges: ReadonlyArray<readonly [number, number]>, mask?: Uint8Array): number {
-  if (!length) return 0
-  const covered = new Uint8Array(length)
-  for (const [s, e] of ranges) covered.fill(1, s, e)
+/** Characters of a text that are not standard wording. */
+export function ownChars(length: number, mask?: Uint8Array): number {
+  if (!mask) return length
   let n = 0
-  for (let i = 0; i < length; i++) if (covered[i] && !mask?.[i]) n++
-  return n / length
+  for (let i = 0; i < length; i++) if (!mask[i]) n++
+  return n
+}
+
+/**
+ * The share of a text covered by passages (their spans, on the side given), standard wording left
+ * out of both counts: a report copied whole reads 1 however many formulas it holds. `own`: the
+ * text's ownChars, when known.
+ */
+export function coveredShare(length: number, ranges: ReadonlyArray<readonly [number, number]>, mask?: Uint8Array, own = ownChars(length, mask)): number {
+  if (!own) return 0
+  const sorted = [...ranges].sort((x, y) => x[0] - y[0])
+  let n = 0
+  let reach = 0
+  for (const [s0, e] of sorted) {
+    for (let i = Math.max(s0, reach); i < Math.min(e, length); i++) if (!mask?.[i]) n++
+    reach = Math.max(reach, e)
+  }
+  return n / own
 }
 
 /**

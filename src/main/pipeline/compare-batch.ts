@@ -4,19 +4,10 @@
 // its unit's report of the year before). Shared by the app's job, `report-audit check --compare-with`
 // and the benchmark.
 
-import {
-  codesToString,
-  commonFingerprints,
-  commonRuns,
-  commonWordingSet,
-  maskRanges,
-  normalizedPhrase,
-  toExtracted,
-  type Fingerprints
-} from '../domain/similarity'
+import { maskRanges, normalizedPhrase, toExtracted } from '../domain/similarity'
 import type { Passage } from '../../shared/models/similarity'
 import type { ComparePool } from './compare-pool'
-import type { AlignedPair, FingerprintLayout, PreparedFingerprints, TextLayout } from './compare-tasks'
+import type { AlignedPair, CompareReply, FingerprintLayout, GroupResult, GroupTask, PreparedFingerprints, TextLayout } from './compare-tasks'
 
 type Range = { start: number; end: number }
 
@@ -80,8 +71,6 @@ export interface BatchOptions {
 /** A fingerprint in at least this share of a group's reports (and at least LEARN_MIN of them) is standard wording. */
 export const LEARN_SHARE = 0.15
 export const LEARN_MIN = 4
-/** Pairs sharing fewer fingerprints than this (after standard wording) are not aligned. */
-const MIN_SEEDS = 2
 /** Characters of text per prepare task and pairs per align task: small enough to balance the threads. */
 const PREPARE_CHARS = 200_000
 const ALIGN_PAIRS = 48
@@ -150,43 +139,9 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
   )
   aborted(opts.signal)
 
-  const codes = new Uint16Array(text.codes)
-  const map = new Int32Array(text.map)
-  const normOf = (i: number) => codes.subarray(offsets[i]!, offsets[i]! + prepared[i]!.length)
-  const fpOf = (i: number): Fingerprints => ({ hashes: prepared[i]!.hashes, positions: prepared[i]!.positions })
+  aborted(opts.signal)
 
-  // 2. Each group's standard wording: fingerprints in a large share of its reports, read back as passages.
-  const excluded = req.excluded.filter((e) => e.length >= 4)
-  const fixed = req.wording.map(normalizedPhrase)
-  const learned: LearnedWording[][] = []
-  const wording: FingerprintLayout['wording'] = []
-  for (let g = 0; g < groups; g++) {
-    const members = req.reports.map((r, i) => (r.group === g && r.learn ? i : -1)).filter((i) => i >= 0)
-    const found = new Map<string, LearnedWording>()
-    if (members.length >= LEARN_MIN) {
-      const inputs = members.map((i) => ({ codes: normOf(i), fp: fpOf(i) }))
-      const common = commonFingerprints(inputs, learnThreshold(members.length))
-      if (common.size) {
-        members.forEach((i, k) => {
-          for (const run of commonRuns(inputs[k]!, common)) {
-            const norm = codesToString(inputs[k]!.codes, run.start, run.end)
-            const seen = found.get(norm)
-            if (seen) seen.reports++
-            else {
-              const at = offsets[i]!
-              found.set(norm, { normalized: norm, reports: 1, text: req.reports[i]!.text.slice(map[at + run.start]!, map[at + run.end - 1]! + 1) })
-            }
-          }
-        })
-      }
-    }
-    const list = [...found.values()].filter((w) => !excluded.some((e) => e.includes(w.normalized) || w.normalized.includes(e))).sort((a, b) => b.reports - a.reports || b.normalized.length - a.normalized.length)
-    learned.push(list)
-    const set = commonWordingSet([...fixed, ...list.map((w) => w.normalized)])
-    wording.push({ grams: Uint32Array.from(set.grams), short: set.short })
-  }
-
-  // 3. Every report's fingerprints where all threads read them.
+  // 2. Every report's fingerprints where all threads read them.
   const fpOffsets = new Int32Array(n + 1)
   for (let i = 0; i < n; i++) fpOffsets[i + 1] = fpOffsets[i]! + prepared[i]!.hashes.length
   const fpLayout: FingerprintLayout = {
@@ -194,7 +149,7 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
     hashes: new SharedArrayBuffer(fpOffsets[n]! * 4),
     positions: new SharedArrayBuffer(fpOffsets[n]! * 4),
     groups: Int32Array.from(req.reports, (r) => r.group),
-    wording
+    families: Int32Array.from(req.reports, (r) => r.family)
   }
   const allHashes = new Uint32Array(fpLayout.hashes)
   const allPositions = new Int32Array(fpLayout.positions)
@@ -204,8 +159,30 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
   }
   await pool.broadcast({ type: 'fingerprints', layout: fpLayout })
 
-  // 4. The pairs to align: asked for, and found through fingerprints the two share beyond standard wording.
-  const wordingSets = wording.map((w) => new Set(w.grams))
+  // 3. Per group (year), on the threads: its standard wording learnt, its pairs sharing text found.
+  const fixed = req.wording.map(normalizedPhrase).filter((p) => p.length >= 4)
+  const excluded = req.excluded.filter((e) => e.length >= 4)
+  const tasks: GroupTask[] = Array.from({ length: groups }, (_, g) => {
+    const learners = req.reports.flatMap((r, i) => (r.group === g && r.learn ? [i] : []))
+    const members = req.reports.reduce((m, r) => m + (r.group === g ? 1 : 0), 0)
+    return { group: g, learners, threshold: learnThreshold(learners.length), fixed, excluded, searches: [], cap: Math.max(32, learnThreshold(members)) }
+  })
+  for (const s of req.searches) if (s.members.length) tasks[req.reports[s.members[0]!]!.group]!.searches.push(s)
+  const byGroup: GroupResult[] = new Array(groups)
+  await runAll(
+    tasks.map((task) => () => pool.run({ type: 'group', task })),
+    pool.threads * 2,
+    opts.signal,
+    (r) => {
+      if (r.type === 'group') byGroup[r.result.group] = r.result
+    }
+  )
+  const learned: LearnedWording[][] = byGroup.map((g) =>
+    g.learned.map((w) => ({ normalized: w.normalized, reports: w.reports, text: req.reports[w.report]!.text.slice(w.start, w.end) }))
+  )
+  await pool.broadcast({ type: 'wording', sets: byGroup.map((g) => g.wording) })
+
+  // 4. The pairs to align: the ones asked for, and those found sharing text.
   const pairs: Array<{ a: number; b: number; year: number; explicit: boolean }> = []
   const taken = new Set<number>()
   for (const p of req.pairs) {
@@ -213,10 +190,10 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
     taken.add(p.a * n + p.b)
     pairs.push({ a: p.a, b: p.b, year: p.otherYear ?? 0, explicit: true })
   }
-  for (const s of req.searches) {
-    for (const key of candidatePairs(s, req.reports, prepared, wordingSets)) {
-      const a = Math.floor(key / n)
-      const b = key - a * n
+  for (const g of byGroup) {
+    for (let k = 0; k + 1 < g.pairs.length; k += 2) {
+      const a = g.pairs[k]!
+      const b = g.pairs[k + 1]!
       if (taken.has(a * n + b) || taken.has(b * n + a)) continue
       taken.add(a * n + b)
       pairs.push({ a, b, year: 0, explicit: false })
@@ -235,21 +212,21 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
   )
   totalWork = n + pairs.length
   const results: AlignedPair[] = []
-  const alignChunks: Int32Array[] = []
-  for (let i = 0; i < pairs.length; i += ALIGN_PAIRS) alignChunks.push(Int32Array.from(pairs.slice(i, i + ALIGN_PAIRS).flatMap((p) => [p.a, p.b, p.year])))
-  await runAll(
-    alignChunks.map((c) => () => pool.run({ type: 'align', pairs: c })),
-    pool.threads * 2,
-    opts.signal,
-    (r) => {
-      if (r.type !== 'aligned') return
-      results.push(...r.pairs)
-      done += r.pairs.length
-      progress('align')
-    }
-  )
+  const alignTasks: Array<() => Promise<CompareReply>> = []
+  for (let i = 0; i < pairs.length; i += ALIGN_PAIRS) {
+    const chunk = pairs.slice(i, i + ALIGN_PAIRS)
+    const msg = { type: 'align' as const, pairs: Int32Array.from(chunk.flatMap((p) => [p.a, p.b, p.year])) }
+    alignTasks.push(() => pool.run(msg))
+  }
+  await runAll(alignTasks, pool.threads * 2, opts.signal, (r) => {
+    if (r.type !== 'aligned') return
+    results.push(...r.pairs)
+    done += r.pairs.length
+    progress('align')
+  })
   aborted(opts.signal)
 
+  const map = new Int32Array(text.map)
   const explicit = new Set(pairs.filter((p) => p.explicit).map((p) => p.a * n + p.b))
   const maskAll = new Uint8Array(text.mask)
   return {
@@ -270,54 +247,4 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
         return { a: r.a, b: r.b, explicit: explicit.has(r.a * n + r.b), share: r.share, otherShare: r.otherShare, passages, staleYears }
       })
   }
-}
-
-/**
- * Pairs (as a · n + b, a < b) of reports that share at least MIN_SEEDS fingerprints that are not
- * standard wording: one sort of every (hash, report), then the reports of each hash taken in pairs.
- */
-function candidatePairs(search: { members: number[]; across?: number[] }, reports: BatchReport[], prepared: PreparedFingerprints[], common: Array<Set<number>>): number[] {
-  const n = reports.length
-  const side = new Int8Array(n)
-  for (const i of search.members) side[i] = 1
-  for (const i of search.across ?? []) side[i] = side[i] === 1 ? 3 : 2
-  const involved = [...new Set([...search.members, ...(search.across ?? [])])]
-  let size = 0
-  for (const i of involved) size += prepared[i]!.hashes.length
-  // hash · 2^20 + report: exact in a double while there are fewer than a million reports.
-  const R = 2 ** 20
-  const keys = new Float64Array(size)
-  let k = 0
-  for (const i of involved) {
-    const set = common[reports[i]!.group]!
-    const h = prepared[i]!.hashes
-    for (let x = 0; x < h.length; x++) if (!set.has(h[x]!)) keys[k++] = h[x]! * R + i
-  }
-  const sorted = keys.subarray(0, k).sort()
-  const counts = new Map<number, number>()
-  // A hash in very many reports is standard wording in all but name (or the groups are too small to learn it).
-  const cap = Math.max(32, learnThreshold(involved.length))
-  const run: number[] = []
-  for (let x = 0; x < sorted.length; ) {
-    const h = Math.floor(sorted[x]! / R)
-    run.length = 0
-    let y = x
-    for (; y < sorted.length && Math.floor(sorted[y]! / R) === h; y++) {
-      const r = sorted[y]! - h * R
-      if (run[run.length - 1] !== r) run.push(r)
-    }
-    x = y
-    if (run.length < 2 || run.length > cap) continue
-    for (let i = 0; i < run.length; i++) {
-      for (let j = i + 1; j < run.length; j++) {
-        const a = run[i]!
-        const b = run[j]!
-        if (reports[a]!.family === reports[b]!.family) continue
-        if (search.across && !((side[a]! & 1 && side[b]! & 2) || (side[a]! & 2 && side[b]! & 1))) continue
-        const key = a * n + b
-        counts.set(key, (counts.get(key) ?? 0) + 1)
-      }
-    }
-  }
-  return [...counts].filter(([, c]) => c >= MIN_SEEDS).map(([key]) => key)
 }

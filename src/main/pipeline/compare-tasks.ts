@@ -1,18 +1,28 @@
 // The comparison work one thread does (a worker, or this thread when no built worker exists): prepare
-// reports into shared memory, mark their standard wording, align pairs. The texts' normalised forms
-// live in SharedArrayBuffers every thread reads, so a pair is aligned wherever it lands without copying.
+// reports into shared memory, learn a group's standard wording and find its pairs sharing text, mark
+// standard wording, align pairs. The texts' normalised forms and fingerprints live in
+// SharedArrayBuffers every thread reads, so a task lands on any thread without copying texts.
 
 import {
+  byHash,
   chainPassages,
+  codesToString,
+  commonFingerprints,
   commonMask,
+  commonRuns,
+  commonWordingSet,
   coveredShare,
   exactMatches,
   gramHashes,
+  hashIndex,
   matchText,
+  ownChars,
+  pairOf,
   passageOffsets,
   sharedSeeds,
+  sharingPairs,
   staleYears,
-  byHash,
+  toExtracted,
   winnow,
   type Fingerprints,
   type MatchText
@@ -40,14 +50,47 @@ export interface FingerprintLayout {
   positions: SharedArrayBuffer
   /** The group (year) of each report. */
   groups: Int32Array
-  /** Per group: the K-gram hashes of its standard wording, and the short phrases matched as they are. */
-  wording: Array<{ grams: Uint32Array; short: string[] }>
+  /** Reports of one family are never paired. */
+  families: Int32Array
+}
+
+/** A group's standard wording: the K-gram hashes of its long phrases, and the short phrases matched as they are. */
+export interface WordingSet {
+  grams: Uint32Array
+  short: string[]
+}
+
+export interface GroupTask {
+  group: number
+  /** Reports whose fingerprints count for learning (one per unit). */
+  learners: number[]
+  /** A fingerprint in at least this many learners is standard wording. */
+  threshold: number
+  /** Normalised standard wording besides what is learnt. */
+  fixed: string[]
+  /** Normalised learnt wording the reviewer took off the list. */
+  excluded: string[]
+  /** Pair searches within the group: among members, or between members and across. */
+  searches: Array<{ members: number[]; across?: number[] }>
+  /** A hash in more reports than this is not used to find pairs. */
+  cap: number
+}
+
+export interface LearnedRun {
+  normalized: string
+  reports: number
+  /** Where it reads as written: report and extracted-text offsets of the first report found holding it. */
+  report: number
+  start: number
+  end: number
 }
 
 export type CompareMessage =
   | { type: 'init'; layout: TextLayout }
   | { type: 'prepare'; items: Array<{ index: number; text: string; clutter: Array<{ start: number; end: number }> }> }
   | { type: 'fingerprints'; layout: FingerprintLayout }
+  | { type: 'group'; task: GroupTask }
+  | { type: 'wording'; sets: WordingSet[] }
   | { type: 'mask'; indices: number[] }
   /** Triples (a, b, year of b whose leftovers to look for in a, 0 for none). */
   | { type: 'align'; pairs: Int32Array }
@@ -57,6 +100,14 @@ export interface PreparedFingerprints {
   length: number
   hashes: Uint32Array
   positions: Int32Array
+}
+
+export interface GroupResult {
+  group: number
+  learned: LearnedRun[]
+  wording: WordingSet
+  /** Pairs (a, b) sharing text beyond standard wording. */
+  pairs: Int32Array
 }
 
 export interface AlignedPair {
@@ -70,15 +121,19 @@ export interface AlignedPair {
   stale: Int32Array
 }
 
-export type CompareReply = { type: 'ok' } | { type: 'prepared'; items: PreparedFingerprints[] } | { type: 'aligned'; pairs: AlignedPair[] }
+export type CompareReply =
+  | { type: 'ok' }
+  | { type: 'prepared'; items: PreparedFingerprints[] }
+  | { type: 'group'; result: GroupResult }
+  | { type: 'aligned'; pairs: AlignedPair[] }
 
 /** One thread's state and its answer to each message. */
 export function createCompareHandler(): (msg: CompareMessage) => { reply: CompareReply; transfer: ArrayBuffer[] } {
   let text: TextLayout | null = null
   let fps: FingerprintLayout | null = null
   let sets: Array<{ grams: Set<number>; short: string[] }> = []
-  let groupCommon: Array<Set<number>> = []
   const views = new Map<number, MatchText>()
+  const own = new Map<number, number>()
 
   const view = (i: number): MatchText => {
     let v = views.get(i)
@@ -95,10 +150,61 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
     return v
   }
   const mask = (i: number) => new Uint8Array(text!.mask, text!.offsets[i]!, view(i).codes.length)
+  const ownOf = (i: number) => {
+    let n = own.get(i)
+    if (n === undefined) own.set(i, (n = ownChars(view(i).codes.length, mask(i))))
+    return n
+  }
   const fingerprints = (i: number): Fingerprints => {
     const s = fps!.fpOffsets[i]!
     const e = fps!.fpOffsets[i + 1]!
     return { hashes: new Uint32Array(fps!.hashes, s * 4, e - s), positions: new Int32Array(fps!.positions, s * 4, e - s) }
+  }
+
+  function group(t: GroupTask): GroupResult {
+    // One index of the group's reports serves both: the standard wording (fingerprints in many of the
+    // learners, read back as passages) and the pairs sharing other fingerprints.
+    const involved = new Set(t.learners)
+    for (const s of t.searches) for (const i of [...s.members, ...(s.across ?? [])]) involved.add(i)
+    const index = hashIndex([...involved].map((id) => ({ id, fp: fingerprints(id) })))
+    const learned = new Map<string, LearnedRun>()
+    if (t.learners.length >= t.threshold) {
+      const learner = new Set(t.learners)
+      const common = commonFingerprints(index, t.threshold, (r) => learner.has(r))
+      if (common.size) {
+        for (const i of t.learners) {
+          const v = view(i)
+          for (const run of commonRuns({ codes: v.codes, fp: fingerprints(i) }, common)) {
+            const norm = codesToString(v.codes, run.start, run.end)
+            const seen = learned.get(norm)
+            if (seen) seen.reports++
+            else learned.set(norm, { normalized: norm, reports: 1, report: i, ...toExtracted(v, run.start, run.end) })
+          }
+        }
+      }
+    }
+    const kept = [...learned.values()].filter((w) => !t.excluded.some((e) => e.includes(w.normalized) || w.normalized.includes(e)))
+    kept.sort((a, b) => b.reports - a.reports || b.normalized.length - a.normalized.length)
+    const set = commonWordingSet([...t.fixed, ...kept.map((w) => w.normalized)])
+    const pairs: number[] = []
+    for (const s of t.searches) {
+      const side = new Map<number, number>()
+      for (const i of s.members) side.set(i, 1)
+      for (const i of s.across ?? []) side.set(i, (side.get(i) ?? 0) | 2)
+      const found = sharingPairs(
+        index,
+        t.cap,
+        (a, b) => {
+          const x = side.get(a)
+          const y = side.get(b)
+          if (!x || !y || fps!.families[a] === fps!.families[b]) return false
+          return !s.across || !!((x & 1 && y & 2) || (x & 2 && y & 1))
+        },
+        set.grams
+      )
+      for (const [key, count] of found) if (count >= MIN_SHARED) pairs.push(...pairOf(key))
+    }
+    return { group: t.group, learned: kept, wording: { grams: Uint32Array.from(set.grams), short: set.short }, pairs: Int32Array.from(pairs) }
   }
 
   return (msg) => {
@@ -107,6 +213,7 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
         text = msg.layout
         fps = null
         views.clear()
+        own.clear()
         return { reply: { type: 'ok' }, transfer: [] }
       case 'prepare': {
         const lengths = new Int32Array(text!.lengths)
@@ -127,8 +234,14 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
       }
       case 'fingerprints':
         fps = msg.layout
-        sets = fps.wording.map((w) => ({ grams: new Set(w.grams), short: w.short }))
-        groupCommon = sets.map((s) => s.grams)
+        return { reply: { type: 'ok' }, transfer: [] }
+      case 'group': {
+        const result = group(msg.task)
+        return { reply: { type: 'group', result }, transfer: [result.pairs.buffer as ArrayBuffer] }
+      }
+      case 'wording':
+        sets = msg.sets.map((w) => ({ grams: new Set(w.grams), short: w.short }))
+        own.clear()
         return { reply: { type: 'ok' }, transfer: [] }
       case 'mask': {
         for (const i of msg.indices) {
@@ -139,14 +252,14 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
       }
       case 'align': {
         const out: AlignedPair[] = []
-        for (let k = 0; k + 2 < msg.pairs.length; k += 3) {
-          const a = msg.pairs[k]!
-          const b = msg.pairs[k + 1]!
-          const year = msg.pairs[k + 2]!
+        for (let k = 0; k * 3 + 2 < msg.pairs.length; k++) {
+          const a = msg.pairs[k * 3]!
+          const b = msg.pairs[k * 3 + 1]!
+          const year = msg.pairs[k * 3 + 2]!
           const va = view(a)
           const vb = view(b)
-          const ca = groupCommon[fps!.groups[a]!]!
-          const cb = groupCommon[fps!.groups[b]!]!
+          const ca = sets[fps!.groups[a]!]!.grams
+          const cb = sets[fps!.groups[b]!]!.grams
           const seeds = sharedSeeds(fingerprints(a), fingerprints(b), ca === cb ? ca : { has: (h) => ca.has(h) || cb.has(h) })
           const ma = mask(a)
           const mb = mask(b)
@@ -158,8 +271,8 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
           out.push({
             a,
             b,
-            share: coveredShare(va.codes.length, passages.map((p) => [p.aStart, p.aEnd] as const), ma),
-            otherShare: coveredShare(vb.codes.length, passages.map((p) => [p.bStart, p.bEnd] as const), mb),
+            share: coveredShare(va.codes.length, passages.map((p) => [p.aStart, p.aEnd] as const), ma, ownOf(a)),
+            otherShare: coveredShare(vb.codes.length, passages.map((p) => [p.bStart, p.bEnd] as const), mb, ownOf(b)),
             passages: flat,
             stale: Int32Array.from(stale.flatMap((s) => [s.start, s.end]))
           })
@@ -169,3 +282,6 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
     }
   }
 }
+
+/** Pairs sharing fewer fingerprints than this (beyond standard wording) are not aligned. */
+const MIN_SHARED = 2
