@@ -30,6 +30,8 @@ export interface MatchText {
   raw: Uint16Array
   /** map[i]: offset in the extracted text of codes[i]. */
   map: Int32Array
+  /** 1 where a new line (paragraph) of the extracted text starts before codes[i]. */
+  breaks: Uint8Array
 }
 
 // List numbering a reordered or renumbered copy changes: 一、（二）3. (4) ① and the 一是/二是 of run-in lists.
@@ -70,17 +72,22 @@ export function matchText(text: string, clutter: ReadonlyArray<{ start: number; 
   const codes = new Uint16Array(n)
   const raw = new Uint16Array(n)
   const map = new Int32Array(n)
+  const breaks = new Uint8Array(n)
   let len = 0
+  let line = 0
   for (let i = 0; i < n; i++) {
-    if (skip[i]) continue
     const c = text.charCodeAt(i)
+    if (c === 0x0a) line = 1
+    if (skip[i]) continue
     const f = FOLD[c]!
     if (!f) continue
+    breaks[len] = line
+    line = 0
     codes[len] = f
     raw[len] = f === DIGIT ? (c >= 0xff10 ? c - 0xfee0 : c) : f
     map[len++] = i
   }
-  return { codes: codes.slice(0, len), raw: raw.slice(0, len), map: map.slice(0, len) }
+  return { codes: codes.slice(0, len), raw: raw.slice(0, len), map: map.slice(0, len), breaks: breaks.slice(0, len) }
 }
 
 /** The normalised form of a phrase as a string (for the common-wording list). */
@@ -578,9 +585,49 @@ export function comparePair(a: PreparedReport, b: PreparedReport, opts: { common
   }
 }
 
-/** The passages in offsets of the extracted texts of a and b. */
-export function passageOffsets(a: Pick<MatchText, 'map'>, b: Pick<MatchText, 'map'>, passages: readonly AlignedPassage[]): PassageOffsets[] {
-  return passages.map((p) => {
+/** Where the character at `i` of a (inside the passage) falls in b: on its exact match, or across an edit. */
+function alongside(p: AlignedPassage, i: number): number {
+  let prevEnd = p.bStart
+  let prevA = p.aStart
+  for (const s of p.segments) {
+    const len = s.aEnd - s.aStart
+    if (i < s.aStart) return Math.min(s.bStart, prevEnd + (i - prevA))
+    if (i < s.aEnd) return s.bStart + (i - s.aStart)
+    prevEnd = s.bStart + len
+    prevA = s.aEnd
+  }
+  return Math.min(p.bEnd, prevEnd + (i - prevA))
+}
+
+/**
+ * A passage cut where a's paragraphs begin, so a reader steps through it paragraph by paragraph (a
+ * copy of a whole report is otherwise one passage). Shares are counted on the whole passages.
+ */
+export function byParagraph(p: AlignedPassage, breaks: Uint8Array): AlignedPassage[] {
+  const cuts: number[] = []
+  for (let i = p.aStart + 1; i < p.aEnd; i++) if (breaks[i]) cuts.push(i)
+  if (!cuts.length) return [p]
+  const out: AlignedPassage[] = []
+  let from = p.aStart
+  for (const to of [...cuts, p.aEnd]) {
+    if (to > from) {
+      const bStart = Math.max(p.bStart, alongside(p, from))
+      const bEnd = Math.min(p.bEnd, to === p.aEnd ? p.bEnd : alongside(p, to))
+      const segments = p.segments
+        .filter((s) => s.aEnd > from && s.aStart < to)
+        .map((s) => ({ aStart: Math.max(s.aStart, from), aEnd: Math.min(s.aEnd, to), bStart: s.bStart + Math.max(0, from - s.aStart) }))
+      const matched = segments.reduce((n, s) => n + s.aEnd - s.aStart, 0)
+      if (bEnd > bStart) out.push({ aStart: from, aEnd: to, bStart, bEnd, matched, segments })
+    }
+    from = to
+  }
+  return out
+}
+
+/** The passages in offsets of the extracted texts of a and b, cut at a's paragraphs when `breaks` are given. */
+export function passageOffsets(a: Pick<MatchText, 'map'> & { breaks?: Uint8Array }, b: Pick<MatchText, 'map'>, passages: readonly AlignedPassage[]): PassageOffsets[] {
+  const pieces = a.breaks ? passages.flatMap((p) => byParagraph(p, a.breaks!)) : passages
+  return pieces.map((p) => {
     const x = toExtracted(a, p.aStart, p.aEnd)
     const y = toExtracted(b, p.bStart, p.bEnd)
     return { start: x.start, end: x.end, otherStart: y.start, otherEnd: y.end }

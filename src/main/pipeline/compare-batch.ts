@@ -4,7 +4,7 @@
 // its unit's report of the year before). Shared by the app's job, `report-audit check --compare-with`
 // and the benchmark.
 
-import { maskRanges, normalizedPhrase, toExtracted } from '../domain/similarity'
+import { maskRanges, normalizedPhrase, ownChars, toExtracted } from '../domain/similarity'
 import type { Passage } from '../../shared/models/similarity'
 import type { ComparePool } from './compare-pool'
 import type { AlignedPair, CompareReply, FingerprintLayout, GroupResult, GroupTask, PreparedFingerprints, TextLayout } from './compare-tasks'
@@ -54,8 +54,9 @@ export interface LearnedWording {
 }
 
 export interface BatchResult {
-  /** Normalised characters of each report (the denominator of its shares). */
+  /** Normalised characters of each report, and those that are not standard wording (the denominator of its shares). */
   chars: number[]
+  own: number[]
   /** Standard wording in each report's extracted text. */
   common: Range[][]
   /** Per group, the wording learnt from its reports, most widespread first. */
@@ -107,6 +108,7 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
     codes: new SharedArrayBuffer(total * 2),
     raw: new SharedArrayBuffer(total * 2),
     map: new SharedArrayBuffer(total * 4),
+    breaks: new SharedArrayBuffer(total),
     mask: new SharedArrayBuffer(total),
     lengths: new SharedArrayBuffer(n * 4)
   }
@@ -231,6 +233,7 @@ export async function compareBatch(req: BatchRequest, pool: ComparePool, opts: B
   const maskAll = new Uint8Array(text.mask)
   return {
     chars: prepared.map((p) => p.length),
+    own: req.reports.map((_, i) => ownChars(prepared[i]!.length, maskAll.subarray(offsets[i]!, offsets[i]! + prepared[i]!.length))),
     common: req.reports.map((_, i) => {
       const at = offsets[i]!
       const len = prepared[i]!.length

@@ -37,6 +37,8 @@ export interface TextLayout {
   raw: SharedArrayBuffer
   /** Int32 offset in the extracted text of each normalised character. */
   map: SharedArrayBuffer
+  /** Uint8 1 where a paragraph starts. */
+  breaks: SharedArrayBuffer
   /** Uint8 1 where the text is standard wording. */
   mask: SharedArrayBuffer
   /** Int32 normalised length of each report (written when prepared). */
@@ -143,7 +145,8 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
       v = {
         codes: new Uint16Array(text!.codes, start * 2, len),
         raw: new Uint16Array(text!.raw, start * 2, len),
-        map: new Int32Array(text!.map, start * 4, len)
+        map: new Int32Array(text!.map, start * 4, len),
+        breaks: new Uint8Array(text!.breaks, start, len)
       }
       views.set(i, v)
     }
@@ -225,6 +228,7 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
           new Uint16Array(text!.codes, start * 2, t.codes.length).set(t.codes)
           new Uint16Array(text!.raw, start * 2, t.raw.length).set(t.raw)
           new Int32Array(text!.map, start * 4, t.map.length).set(t.map)
+          new Uint8Array(text!.breaks, start, t.breaks.length).set(t.breaks)
           lengths[it.index] = t.codes.length
           views.delete(it.index)
           const fp = byHash(winnow(gramHashes(t.codes)))

@@ -16,6 +16,8 @@ import { ProjectService } from './project-service'
 import { ReviewService } from './review-service'
 import { RosterService } from './roster-service'
 import { SettingsService } from './settings-service'
+import { SimilarityService } from './similarity-service'
+import type { ComparePool } from '../pipeline/compare-pool'
 import { Workspace, type DialogHost, type Emit } from './workspace'
 
 export interface ServiceOptions {
@@ -31,6 +33,8 @@ export interface ServiceOptions {
   settingsFile?: string
   /** Worker pool override (tests use the built worker or run in-process). */
   pool?: (checklist: Checklist) => ParsePool
+  /** Comparison pool override (tests use the built worker or run in-process). */
+  comparePool?: () => ComparePool
 }
 
 export interface Services {
@@ -62,14 +66,17 @@ export function createServices(opts: ServiceOptions): Services {
     workspace = new Workspace(workspaceOptions)
   }
   jobs.onProgress((s) => workspace.emit('job:progress', s))
+  const similarity = new SimilarityService(workspace, jobs, opts.comparePool)
   const api: Api = {
     projects: new ProjectService(workspace),
     library: new LibraryService(workspace),
-    imports: new ImportService(workspace, jobs, pools),
+    // After each import, the batch is compared again (copied and shared text).
+    imports: new ImportService(workspace, jobs, pools, () => void similarity.run().catch(() => {})),
     jobs: new JobService(jobs),
     checklists: new ChecklistService(workspace, jobs, pools),
     review: new ReviewService(workspace, settings),
     roster: new RosterService(workspace),
+    similarity,
     exports: new ExportService(workspace, jobs, settings, opts.pdf ?? null),
     settings,
     app: { version: async () => appVersion() }

@@ -13,7 +13,8 @@ export class LibraryService implements LibraryApi {
   }
 
   async submissions(): Promise<SubmissionRow[]> {
-    return this.ws.project.submissions.rows(this.ws.project.rosterSettings())
+    const project = this.ws.project
+    return project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings })
   }
 
   async search(query: string): Promise<SearchHit[]> {

@@ -4,6 +4,7 @@ import { ZH } from '../../shared/labels'
 import type { Checklist } from '../../shared/models/checklist'
 import { chineseDate, type ReviewDocument, type ReviewItem } from '../exporters/model'
 import type { Project } from '../store/project'
+import { reportSimilarity } from './similarity-service'
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
@@ -18,6 +19,8 @@ export function buildReviewDocument(project: Project, reportId: number, checklis
   const verdicts = new Map(project.reviews.verdicts(reportId).map((v) => [v.itemId, v]))
   const review = project.reviews.review(reportId)
   const names = new Map(checklist.items.map((i) => [i.id, i.name.zh]))
+  const similarity = reportSimilarity(project, reportId, checklist.findings, false)
+  const last = similarity.lastYear
   const items: ReviewItem[] = checklist.items.map((def) => {
     const found = r.analysis.items.find((i) => i.id === def.id)
     const v = verdicts.get(def.id)
@@ -41,8 +44,10 @@ export function buildReviewDocument(project: Project, reportId: number, checklis
     published: r.published,
     checklistName: checklist.name.zh,
     completeness: r.completeness,
+    copiedShare: similarity.copiedShare,
+    similar: last ? [{ file: last.fileName, year: last.year, share: last.share, passages: last.passages }] : [],
     items,
-    findings: r.analysis.findings.map((f) => ({ code: f.code, name: ZH.finding[f.code] ?? f.code, message: f.message })),
+    findings: [...r.analysis.findings, ...similarity.findings].map((f) => ({ code: f.code, name: ZH.finding[f.code] ?? f.code, message: f.message })),
     annotations: project.reviews.annotations(reportId).map((a) => ({ itemId: a.itemId, itemName: names.get(a.itemId) ?? a.itemId, quote: a.quote, comment: a.comment, createdAt: a.createdAt })),
     overall: review.overall,
     opinion: review.opinion,

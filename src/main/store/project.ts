@@ -9,6 +9,7 @@ import { SettingsRepository } from './settings-repository'
 import { ChecklistRepository } from './checklist-repository'
 import { UnitRepository } from './unit-repository'
 import { DEFAULT_ROSTER_SETTINGS, SubmissionRepository } from './submission-repository'
+import { SimilarityRepository } from './similarity-repository'
 import type { RosterSettings } from '../../shared/models/roster'
 import { projectChecklist, resolveChecklist } from './checklist-files'
 import type { Checklist } from '../../shared/models/checklist'
@@ -21,6 +22,7 @@ export class Project {
   readonly checklists: ChecklistRepository
   readonly units: UnitRepository
   readonly submissions: SubmissionRepository
+  readonly similarity: SimilarityRepository
 
   private constructor(
     readonly file: string,
@@ -33,6 +35,7 @@ export class Project {
     this.checklists = new ChecklistRepository(db)
     this.units = new UnitRepository(db)
     this.submissions = new SubmissionRepository(db, this.reports, this.units)
+    this.similarity = new SimilarityRepository(db, this.settings)
   }
 
   static open(file: string, opts?: OpenOptions): Project {
