@@ -37,7 +37,7 @@ export interface MatchText {
 // List numbering a reordered or renumbered copy changes: 一、（二）3. (4) ① and the 一是/二是 of run-in lists.
 const LINE_NUMBERING = /(^|\n)[ \t\u3000]*(?:[（(][一二三四五六七八九十百零〇\d０-９]{1,4}[)）]|[一二三四五六七八九十百]{1,4}[、．.]|[\d０-９]{1,3}[、．.](?![\d０-９])|第[一二三四五六七八九十百]{1,4}[，,、])/g
 const INLINE_NUMBERING = /[（(][\d０-９一二三四五六七八九十]{1,3}[)）]|[\u2460-\u2473\u2160-\u217f\u2474-\u2487]/g
-const ORDINAL_IS = /(^|[\n。；;：:，,！？!?\s])([一二三四五六七八九十]{1,3})(?=是)/g
+const ORDINAL_IS = /(^|[\n。；;：:，,、！？!?\s)）])([一二三四五六七八九十]{1,3})(?=是)/g
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u
 
 /**
@@ -261,32 +261,39 @@ export function forEachHash(index: Float64Array, each: (hash: number, reports: n
  * Fingerprints found in at least `minReports` reports of the index (each report one unit; only those
  * `counts` allows): the standard formulas and the regulation's item names every report repeats.
  */
-export function commonFingerprints(index: Float64Array, minReports: number, counts: (report: number) => boolean = () => true): Set<number> {
-  const out = new Set<number>()
+export function commonFingerprints(index: Float64Array, minReports: number, counts: (report: number) => boolean = () => true): Map<number, number> {
+  const out = new Map<number, number>()
   forEachHash(index, (h, reports) => {
     if (reports.length < minReports) return
     let n = 0
     for (const r of reports) if (counts(r)) n++
-    if (n >= minReports) out.add(h)
+    if (n >= minReports) out.set(h, n)
   })
   return out
 }
 
 /**
  * The passages of one report made of common fingerprints (runs whose K-grams touch), as ranges of
- * its normalised text: the learnt wording, readable.
+ * its normalised text with the fewest reports any part of them is found in: the learnt wording, readable.
  */
-export function commonRuns(r: LearnInput, common: ReadonlySet<number>): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = []
+export function commonRuns(r: LearnInput, common: ReadonlyMap<number, number>): Array<{ start: number; end: number; reports: number }> {
+  const out: Array<{ start: number; end: number; reports: number }> = []
   const picked: number[] = []
-  for (let i = 0; i < r.fp.hashes.length; i++) if (common.has(r.fp.hashes[i]!)) picked.push(r.fp.positions[i]!)
-  const positions = Int32Array.from(picked).sort()
-  let cur: { start: number; end: number } | null = null
-  for (const p of positions) {
-    if (cur && p <= cur.end) cur.end = Math.max(cur.end, p + K)
-    else {
+  for (let i = 0; i < r.fp.hashes.length; i++) {
+    const n = common.get(r.fp.hashes[i]!)
+    // position · 2^20 + reports sorts by position
+    if (n !== undefined) picked.push(r.fp.positions[i]! * REPORTS + n)
+  }
+  let cur: { start: number; end: number; reports: number } | null = null
+  for (const key of Float64Array.from(picked).sort()) {
+    const p = Math.floor(key / REPORTS)
+    const n = key - p * REPORTS
+    if (cur && p <= cur.end) {
+      cur.end = Math.max(cur.end, p + K)
+      cur.reports = Math.min(cur.reports, n)
+    } else {
       if (cur) out.push(cur)
-      cur = { start: p, end: p + K }
+      cur = { start: p, end: p + K, reports: n }
     }
   }
   if (cur) out.push(cur)
@@ -517,6 +524,7 @@ export function coveredShare(length: number, ranges: ReadonlyArray<readonly [num
  * own year (「2023年」 kept in a 2024 report) at the same place of a passage, as opposed to a year
  * updated (2023 → 2024, which the folded digits let the passage run across) or a "since" (2023年以来).
  */
+/** Each as [start, end) of the year and its 年 in a's extracted text. */
 export function staleYears(a: MatchText, b: MatchText, passages: readonly AlignedPassage[], otherYear: number): Array<{ start: number; end: number }> {
   const y = String(otherYear)
   const codes = Array.from(y, (c) => c.charCodeAt(0))

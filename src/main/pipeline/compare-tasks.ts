@@ -80,6 +80,7 @@ export interface GroupTask {
 
 export interface LearnedRun {
   normalized: string
+  /** In how many reports (at least) each part of it is found. */
   reports: number
   /** Where it reads as written: report and extracted-text offsets of the first report found holding it. */
   report: number
@@ -180,8 +181,8 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
           for (const run of commonRuns({ codes: v.codes, fp: fingerprints(i) }, common)) {
             const norm = codesToString(v.codes, run.start, run.end)
             const seen = learned.get(norm)
-            if (seen) seen.reports++
-            else learned.set(norm, { normalized: norm, reports: 1, report: i, ...toExtracted(v, run.start, run.end) })
+            if (seen) seen.reports = Math.max(seen.reports, run.reports)
+            else learned.set(norm, { normalized: norm, reports: run.reports, report: i, ...toExtracted(v, run.start, run.end) })
           }
         }
       }

@@ -77,7 +77,7 @@ export function reportSimilarity(project: Project, reportId: number, config: Par
       year: stored.year,
       lastYear: last ? { year: subjects.get(last.otherId)?.year ?? null, label: label(subjects.get(last.otherId), '本单位'), share: last.share, passages: last.passages } : null,
       sameYear: same.map((p) => ({ label: label(subjects.get(p.otherId), `第 ${p.otherId} 号报告`), chars: p.chars, share: p.share, passages: p.passages })),
-      staleYears: (last?.staleYears ?? []).map((y) => ({ ...y, text: `${text.slice(y.start, y.end)}年` }))
+      staleYears: (last?.staleYears ?? []).map((y) => ({ ...y, text: text.slice(y.start, y.end) }))
     },
     config
   )
