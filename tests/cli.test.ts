@@ -82,7 +82,8 @@ describe('report-audit check', () => {
     type Similar = { file: string; share: number; passages: Array<{ start: number; end: number; otherStart: number; otherEnd: number }> }
     const reports = (JSON.parse(r.out) as { reports: Array<{ file: string; similar: Similar[] }> }).reports
     expect(reports.map((x) => path.basename(x.file))).toEqual(['gekeng-2025.txt', 'xincheng-2020.pdf'])
-    const [g, x] = reports as [{ similar: Similar[] }, { similar: Similar[] }]
+    const g = reports[0]!
+    const x = reports[1]!
     expect(g.similar.map((s) => path.basename(s.file))).toEqual(['gekeng-2024.txt'])
     expect(g.similar[0]!.share).toBeGreaterThan(0.9)
     expect(g.similar[0]!.share).toBeLessThan(0.99)
