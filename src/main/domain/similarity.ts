@@ -612,8 +612,15 @@ function alongside(p: AlignedPassage, i: number): number {
  * copy of a whole report is otherwise one passage). Shares are counted on the whole passages.
  */
 export function byParagraph(p: AlignedPassage, breaks: Uint8Array): AlignedPassage[] {
+  // A line too short to be a passage of its own (a heading, the addressee) goes with the next one.
   const cuts: number[] = []
-  for (let i = p.aStart + 1; i < p.aEnd; i++) if (breaks[i]) cuts.push(i)
+  let last = p.aStart
+  for (let i = p.aStart + 1; i < p.aEnd; i++) {
+    if (!breaks[i] || i - last < MIN_PASSAGE) continue
+    cuts.push(i)
+    last = i
+  }
+  if (cuts.length && p.aEnd - cuts[cuts.length - 1]! < MIN_PASSAGE) cuts.pop()
   if (!cuts.length) return [p]
   const out: AlignedPassage[] = []
   let from = p.aStart
