@@ -16,7 +16,7 @@ import { ProjectService } from './project-service'
 import { ReviewService } from './review-service'
 import { RosterService } from './roster-service'
 import { SettingsService } from './settings-service'
-import { SimilarityService } from './similarity-service'
+import { SimilarityService, similarityStale } from './similarity-service'
 import type { ComparePool } from '../pipeline/compare-pool'
 import { Workspace, type DialogHost, type Emit } from './workspace'
 
@@ -49,13 +49,17 @@ export function createServices(opts: ServiceOptions): Services {
   const settings = new SettingsService(opts.settingsFile ?? path.join(path.dirname(opts.projectFile), 'settings.json'))
   const jobs = new JobManager()
   const pools = new WorkerPools(opts.pool)
+  let compareIfStale = () => {}
   const workspaceOptions = {
     defaultProjectFile: opts.projectFile,
     emit: opts.emit,
     dialogs: opts.dialogs,
     busy: () => jobs.busyReason(),
     // Remember where the reviewer is, for the next start.
-    onSwitch: (file: string) => void settings.update({ lastProject: file }).catch(() => {})
+    onSwitch: (file: string) => {
+      void settings.update({ lastProject: file }).catch(() => {})
+      compareIfStale()
+    }
   }
   const last = opts.reopenLast ? settings.current().lastProject : undefined
   let workspace: Workspace
@@ -81,6 +85,12 @@ export function createServices(opts: ServiceOptions): Services {
     settings,
     app: { version: async () => appVersion() }
   }
+  // A project whose comparison is missing or out of date (opened after an upgrade, imported into from
+  // the command line) is compared when it is opened.
+  compareIfStale = () => {
+    if (similarityStale(workspace.project)) void similarity.run().catch(() => {})
+  }
+  compareIfStale()
   return {
     api,
     workspace,

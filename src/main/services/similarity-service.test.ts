@@ -12,6 +12,8 @@ import { matchText } from '../domain/similarity'
 import { createComparePool } from '../pipeline/compare-pool'
 import { createParsePool } from '../pipeline/parse-pool'
 import { createServices, type Services } from './create-services'
+import { importPaths } from '../pipeline/import-files'
+import { Project } from '../store/project'
 
 let dir: string
 let services: Services
@@ -145,6 +147,21 @@ describe('copied text in a project', () => {
     expect(again.find((w) => w.phrase === '习近平法治思想')?.source).toBe('builtin')
     const gone = await api.similarity.removeCommonWording('推进法治政府建设示范创建')
     expect(gone.map((w) => w.phrase)).not.toContain('推进法治政府建设示范创建')
+  })
+
+  it('compares a project whose results are missing when it is opened (imported into from the command line)', async () => {
+    const file = path.join(dir, 'cli.raudit')
+    const project = Project.open(file)
+    const pool = createParsePool(project.activeChecklist(), { workerUrl: null })
+    fs.writeFileSync(path.join(dir, 'b.txt'), report('xincheng-2020.txt'))
+    await importPaths(project, [path.join(dir, 'b.txt'), path.join(CORPUS, 'formats', 'gekeng-2024.docx')], { pool })
+    await pool.close()
+    project.close()
+    await api.projects.open(file)
+    const status = await api.similarity.status()
+    expect(status.jobId).not.toBeNull()
+    await services.jobs.wait(status.jobId!)
+    expect(await api.similarity.status()).toMatchObject({ stale: false, reports: 2 })
   })
 
   it('says the results are out of date until the comparison has run again', async () => {
