@@ -36,10 +36,14 @@ test('see the copied-text findings, open the comparison with last year, step thr
   await app.drop([mine, path.join(FIXTURES, 'corpus', 'formats', 'gekeng-2024.docx')])
   await expect(page.getByTestId('import-summary')).toContainText('导入 2')
 
-  await page.locator(`tr[data-file="${path.basename(mine)}"]`).click()
+  // the comparison runs after the import; the library shows its findings when it is done
+  const row = page.locator(`tr[data-file="${path.basename(mine)}"]`)
+  await expect(row.locator('[data-finding="copied-from-last-year"]')).toHaveText('沿用上年文字', { timeout: 20_000 })
+  await expect(row.locator('[data-finding="stale-year"]')).toHaveText('沿用上年年份')
+  await page.screenshot({ path: testInfo.outputPath('library-1440.png') })
+  await row.click()
   const findings = page.getByTestId('findings')
-  // the comparison runs after the import; the workspace shows its findings when it is done
-  await expect(findings.locator('[data-finding="copied-from-last-year"]')).toBeVisible({ timeout: 20_000 })
+  await expect(findings.locator('[data-finding="copied-from-last-year"]')).toBeVisible()
   await expect(findings.locator('[data-finding="copied-from-last-year"]')).toContainText('沿用上年文字')
   await expect(findings).toContainText(/相同的文字约占全文 9\d%/)
   await expect(findings.locator('[data-finding="stale-year"]')).toContainText('「2024年」')

@@ -14,9 +14,10 @@ const MAX_EACH = 5
 export interface SimilarityFindingsInput {
   /** The report's own year, when known. */
   year: number | null
-  lastYear: { year: number | null; label: string; share: number; passages: Array<{ start: number; end: number }> } | null
+  /** The unit's report of the year before: how much of this text is found in it, in how many passages, the first of them. */
+  lastYear: { year: number | null; label: string; share: number; passages: number; first: { start: number; end: number } | null } | null
   /** Other units' reports of the same year, with the normalised characters of this report found in each. */
-  sameYear: Array<{ label: string; chars: number; share: number; passages: Array<{ start: number; end: number }> }>
+  sameYear: Array<{ label: string; chars: number; share: number; passages: number; first: { start: number; end: number } | null }>
   staleYears: Array<{ start: number; end: number; text: string }>
 }
 
@@ -41,20 +42,20 @@ export function similarityFindings(inp: SimilarityFindingsInput, config?: Partia
   const out: Finding[] = []
   const ly = inp.lastYear
   if (ly && ly.share >= t.copyShare) {
-    const first = ly.passages[0]
+    const first = ly.first
     out.push({
       code: 'copied-from-last-year',
       severity: ly.share >= Math.min(0.9, t.copyShare * 2) ? 'error' : 'warning',
-      message: `与${ly.label}${ly.year ? `${ly.year}年度` : '上一年度'}报告相同的文字约占全文 ${pct(ly.share)}（${ly.passages.length} 段），达到 ${pct(t.copyShare)} 的提示线。`,
+      message: `与${ly.label}${ly.year ? `${ly.year}年度` : '上一年度'}报告相同的文字约占全文 ${pct(ly.share)}（${ly.passages} 段），达到 ${pct(t.copyShare)} 的提示线。`,
       ...(first ? { start: first.start, end: first.end } : {})
     })
   }
   for (const s of inp.sameYear.filter((x) => x.chars >= t.sharedMinChars).slice(0, MAX_EACH)) {
-    const first = s.passages[0]
+    const first = s.first
     out.push({
       code: 'shared-text',
       severity: 'warning',
-      message: `与${s.label}的报告有 ${s.passages.length} 段文字相同（约 ${s.chars} 字，占本报告 ${pct(s.share)}）。`,
+      message: `与${s.label}的报告有 ${s.passages} 段文字相同（约 ${s.chars} 字，占本报告 ${pct(s.share)}）。`,
       ...(first ? { start: first.start, end: first.end } : {})
     })
   }

@@ -111,6 +111,9 @@ describe('copied text in a project', () => {
     const libraryRow = (await api.library.submissions()).find((r) => r.unit === '葛坑镇' && r.year === 2025)!
     expect(libraryRow.copiedShare).toBe(g.copiedShare)
     expect(libraryRow.findings).toEqual(expect.arrayContaining(['copied-from-last-year', 'stale-year']))
+    const fileRow = (await api.library.list()).find((r) => r.id === row('葛坑镇').id)!
+    expect(fileRow.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['copied-from-last-year', 'shared-text', 'stale-year']))
+    expect(fileRow.findings.find((f) => f.code === 'copied-from-last-year')!.message).toMatch(/与葛坑镇2024年度报告相同的文字约占全文 \d+%（\d+ 段）/)
     // the workspace shows them beside the file's own findings
     const detail = await api.review.open(row('葛坑镇').id)
     expect(detail.analysis.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['copied-from-last-year', 'stale-year']))

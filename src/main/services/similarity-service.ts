@@ -15,7 +15,8 @@ import type { JobManager } from '../jobs/job-manager'
 import { createComparePool, type ComparePool } from '../pipeline/compare-pool'
 import { compareProject } from '../pipeline/compare-project'
 import type { Project } from '../store/project'
-import type { CompareSubject, StoredPair } from '../store/similarity-repository'
+import type { CompareSubject, PairSummary, StoredPair } from '../store/similarity-repository'
+import type { Finding } from '../../shared/models/report'
 import type { Workspace } from './workspace'
 
 /** Learnt wording listed per year: the most widespread first (the rest still counts). */
@@ -75,8 +76,8 @@ export function reportSimilarity(project: Project, reportId: number, config: Par
   const findings = similarityFindings(
     {
       year: stored.year,
-      lastYear: last ? { year: subjects.get(last.otherId)?.year ?? null, label: label(subjects.get(last.otherId), '本单位'), share: last.share, passages: last.passages } : null,
-      sameYear: same.map((p) => ({ label: label(subjects.get(p.otherId), `第 ${p.otherId} 号报告`), chars: p.chars, share: p.share, passages: p.passages })),
+      lastYear: last ? { year: subjects.get(last.otherId)?.year ?? null, label: label(subjects.get(last.otherId), '本单位'), share: last.share, passages: last.passages.length, first: last.passages[0] ?? null } : null,
+      sameYear: same.map((p) => ({ label: label(subjects.get(p.otherId), `第 ${p.otherId} 号报告`), chars: p.chars, share: p.share, passages: p.passages.length, first: p.passages[0] ?? null })),
       staleYears: (last?.staleYears ?? []).map((y) => ({ ...y, text: text.slice(y.start, y.end) }))
     },
     config
@@ -92,6 +93,34 @@ export function reportSimilarity(project: Project, reportId: number, config: Par
     common: stored.common,
     findings
   }
+}
+
+/** The batch findings of every compared file at once, for the library's rows. */
+export function batchFindings(project: Project, config: Partial<ChecklistFindingsConfig> | undefined): Map<number, Finding[]> {
+  const subjects = new Map(project.similarity.subjects().map((s) => [s.reportId, s]))
+  const years = project.similarity.years()
+  const out = new Map<number, Finding[]>()
+  for (const [reportId, pairs] of project.similarity.pairSummaries()) {
+    const last = pairs.find((p) => p.kind === 'last-year') ?? null
+    const byUnit = new Map<string, PairSummary>()
+    for (const p of pairs.filter((x) => x.kind === 'same-year')) {
+      const key = subjects.get(p.otherId)?.family ?? `report:${p.otherId}`
+      const seen = byUnit.get(key)
+      if (!seen || p.chars > seen.chars) byUnit.set(key, p)
+    }
+    const text = last?.staleYears.length ? (project.reports.text(reportId)?.text ?? '') : ''
+    const findings = similarityFindings(
+      {
+        year: years.get(reportId) ?? null,
+        lastYear: last ? { year: subjects.get(last.otherId)?.year ?? null, label: label(subjects.get(last.otherId), '本单位'), share: last.share, passages: last.passages, first: last.first } : null,
+        sameYear: [...byUnit.values()].map((p) => ({ label: label(subjects.get(p.otherId), `第 ${p.otherId} 号报告`), chars: p.chars, share: p.share, passages: p.passages, first: p.first })),
+        staleYears: (last?.staleYears ?? []).map((y) => ({ ...y, text: text.slice(y.start, y.end) }))
+      },
+      config
+    )
+    if (findings.length) out.set(reportId, findings)
+  }
+  return out
 }
 
 export class SimilarityService implements SimilarityApi {

@@ -230,6 +230,37 @@ export class SimilarityRepository {
     return out
   }
 
+  /** Every pair without its passages (their count and the first only), grouped by report: the library's findings. */
+  pairSummaries(): Map<number, PairSummary[]> {
+    const out = new Map<number, PairSummary[]>()
+    const rows = this.db
+      .prepare<[], { report_id: number; other_id: number; kind: SimilarityKind; share: number; chars: number; passages: number; first_start: number | null; first_end: number | null; stale_json: string }>(
+        `SELECT report_id, other_id, kind, share, chars, json_array_length(passages_json) AS passages,
+                json_extract(passages_json, '$[0][0]') AS first_start, json_extract(passages_json, '$[0][1]') AS first_end, stale_json
+           FROM similarity_pairs ORDER BY report_id, chars DESC, other_id`
+      )
+      .all()
+    for (const r of rows) {
+      const list = out.get(r.report_id) ?? []
+      list.push({
+        otherId: r.other_id,
+        kind: r.kind,
+        share: r.share,
+        chars: r.chars,
+        passages: r.passages,
+        first: r.first_start !== null && r.first_end !== null ? { start: r.first_start, end: r.first_end } : null,
+        staleYears: (JSON.parse(r.stale_json) as Array<[number, number]>).map(([start, end]) => ({ start, end }))
+      })
+      out.set(r.report_id, list)
+    }
+    return out
+  }
+
+  /** The year of each compared file. */
+  years(): Map<number, number | null> {
+    return new Map(this.db.prepare<[], { report_id: number; year: number | null }>('SELECT report_id, year FROM similarity_reports').all().map((r) => [r.report_id, r.year]))
+  }
+
   learned(): Array<{ year: number | null; phrase: string; normalized: string; reports: number }> {
     return this.db.prepare<[], { year: number | null; phrase: string; normalized: string; reports: number }>('SELECT year, phrase, normalized, reports FROM common_learned ORDER BY year DESC, reports DESC, length(normalized) DESC').all()
   }
@@ -252,6 +283,16 @@ export class SimilarityRepository {
   clearWording(normalized: string): void {
     this.db.prepare('DELETE FROM common_wording WHERE normalized = ?').run(normalized)
   }
+}
+
+export interface PairSummary {
+  otherId: number
+  kind: SimilarityKind
+  share: number
+  chars: number
+  passages: number
+  first: { start: number; end: number } | null
+  staleYears: Array<{ start: number; end: number }>
 }
 
 interface PairRecord {

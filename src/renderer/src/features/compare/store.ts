@@ -1,6 +1,6 @@
 // Pinia store for the side-by-side comparison of one report: the reports sharing text with it (the
 // unit's report of last year, other units' of the same year), the pair shown, the passage in focus,
-// and the comparison job (re-run on demand; the open views reload when it finishes).
+// and the comparison job (re-run on demand; the open report and the library reload when it finishes).
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { api, bridge } from '../../api'
@@ -8,6 +8,7 @@ import type { JobSnapshot } from '../../../../shared/models/job'
 import type { ComparePair, ReportSimilarity, SimilarReport } from '../../../../shared/models/similarity'
 import { feedback } from '../../components/common/feedback'
 import { useReviewStore } from '../review/store'
+import { useLibraryStore } from '../library/store'
 
 export const useCompareStore = defineStore('compare', () => {
   const reportId = ref<number | null>(null)
@@ -27,10 +28,12 @@ export const useCompareStore = defineStore('compare', () => {
     if (s.kind !== 'compare') return
     job.value = s
     if (s.state === 'done') {
-      // New results: the comparison shown and the open report's findings.
+      // New results: the comparison shown, the open report's findings, the library's badges.
       if (reportId.value !== null) void open(reportId.value, otherId.value)
       const review = useReviewStore()
       if (review.reportId !== null) void review.reload()
+      const library = useLibraryStore()
+      if (library.loaded) void library.refresh()
     } else if (s.state === 'failed') feedback.error(new Error(s.error?.message ?? ''))
   })
 
