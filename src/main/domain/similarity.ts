@@ -218,11 +218,6 @@ export function sharedSeeds(a: Fingerprints, b: Fingerprints, common?: { has(has
 
 // ——— Standard wording learnt from the batch ———
 
-export interface LearnInput {
-  codes: Uint16Array
-  fp: Fingerprints
-}
-
 /** hash · 2^20 + report is exact in a double while there are fewer than a million reports. */
 const REPORTS = 2 ** 20
 
@@ -276,13 +271,13 @@ export function commonFingerprints(index: Float64Array, minReports: number, coun
  * The passages of one report made of common fingerprints (runs whose K-grams touch), as ranges of
  * its normalised text with the fewest reports any part of them is found in: the learnt wording, readable.
  */
-export function commonRuns(r: LearnInput, common: ReadonlyMap<number, number>): Array<{ start: number; end: number; reports: number }> {
+export function commonRuns(fp: Fingerprints, common: ReadonlyMap<number, number>): Array<{ start: number; end: number; reports: number }> {
   const out: Array<{ start: number; end: number; reports: number }> = []
   const picked: number[] = []
-  for (let i = 0; i < r.fp.hashes.length; i++) {
-    const n = common.get(r.fp.hashes[i]!)
+  for (let i = 0; i < fp.hashes.length; i++) {
+    const n = common.get(fp.hashes[i]!)
     // position · 2^20 + reports sorts by position
-    if (n !== undefined) picked.push(r.fp.positions[i]! * REPORTS + n)
+    if (n !== undefined) picked.push(fp.positions[i]! * REPORTS + n)
   }
   let cur: { start: number; end: number; reports: number } | null = null
   for (const key of Float64Array.from(picked).sort()) {

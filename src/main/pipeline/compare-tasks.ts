@@ -178,7 +178,7 @@ export function createCompareHandler(): (msg: CompareMessage) => { reply: Compar
       if (common.size) {
         for (const i of t.learners) {
           const v = view(i)
-          for (const run of commonRuns({ codes: v.codes, fp: fingerprints(i) }, common)) {
+          for (const run of commonRuns(fingerprints(i), common)) {
             const norm = codesToString(v.codes, run.start, run.end)
             const seen = learned.get(norm)
             if (seen) seen.reports = Math.max(seen.reports, run.reports)

@@ -4,22 +4,23 @@ import { ZH } from '../../shared/labels'
 import type { Checklist } from '../../shared/models/checklist'
 import { chineseDate, type ReviewDocument, type ReviewItem } from '../exporters/model'
 import type { Project } from '../store/project'
-import { reportSimilarity } from './similarity-service'
+import { reportSimilarity, subjectIndex, type SubjectIndex } from './similarity-service'
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
 /** The review documents of these reports (all when ids is null), read once. */
 export function reviewDocuments(project: Project, checklist: Checklist, reviewer: string, ids: number[] | null, now = new Date()): ReviewDocument[] {
-  return (ids ?? project.reports.ids()).map((id) => buildReviewDocument(project, id, checklist, reviewer, now))
+  const subjects = subjectIndex(project)
+  return (ids ?? project.reports.ids()).map((id) => buildReviewDocument(project, id, checklist, reviewer, now, subjects))
 }
 
-export function buildReviewDocument(project: Project, reportId: number, checklist: Checklist, reviewer: string, now = new Date()): ReviewDocument {
+export function buildReviewDocument(project: Project, reportId: number, checklist: Checklist, reviewer: string, now = new Date(), subjects?: SubjectIndex): ReviewDocument {
   const r = project.reports.get(reportId)
   if (!r) throw new Error(`no report ${reportId}`)
   const verdicts = new Map(project.reviews.verdicts(reportId).map((v) => [v.itemId, v]))
   const review = project.reviews.review(reportId)
   const names = new Map(checklist.items.map((i) => [i.id, i.name.zh]))
-  const similarity = reportSimilarity(project, reportId, checklist.findings, false)
+  const similarity = reportSimilarity(project, reportId, checklist.findings, false, subjects)
   const last = similarity.lastYear
   const items: ReviewItem[] = checklist.items.map((def) => {
     const found = r.analysis.items.find((i) => i.id === def.id)

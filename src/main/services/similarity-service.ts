@@ -38,14 +38,27 @@ export function similarityStale(project: Project): boolean {
   return project.similarity.signature(subjects) !== project.similarity.storedSignature()
 }
 
+/** The compared files by report id: read once when many reports' comparisons are read together (an export). */
+export type SubjectIndex = Map<number, CompareSubject>
+
+export function subjectIndex(project: Project): SubjectIndex {
+  return new Map(project.similarity.subjects().map((s) => [s.reportId, s]))
+}
+
 /** One report's comparison with the batch, from the stored results; findings with these thresholds. */
-export function reportSimilarity(project: Project, reportId: number, config: Partial<ChecklistFindingsConfig> | undefined, stale = similarityStale(project)): ReportSimilarity {
+export function reportSimilarity(
+  project: Project,
+  reportId: number,
+  config: Partial<ChecklistFindingsConfig> | undefined,
+  stale = similarityStale(project),
+  index?: SubjectIndex
+): ReportSimilarity {
   const report = project.reports.get(reportId)
   if (!report) throw notFound(reportId)
   const stored = project.similarity.report(reportId)
   const empty: ReportSimilarity = { reportId, year: report.year, computedAt: null, stale, copiedShare: null, lastYear: null, sameYear: [], common: [], findings: [] }
   if (!stored) return empty
-  const subjects = new Map(project.similarity.subjects().map((s) => [s.reportId, s]))
+  const subjects = index ?? subjectIndex(project)
   const similar = (p: StoredPair): SimilarReport => {
     const s = subjects.get(p.otherId)
     const other = s ? null : project.reports.get(p.otherId)
