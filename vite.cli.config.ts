@@ -1,4 +1,4 @@
-// Builds the command-line tool and the parse worker for Node (out/cli), run by `npm ci` via prepare.
+// Builds the command-line tool and its workers (parsing, comparing) for Node (out/cli), run by `npm ci` via prepare.
 import { builtinModules } from 'node:module'
 import { defineConfig } from 'vite'
 import pkg from './package.json' with { type: 'json' }
@@ -14,7 +14,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      input: { cli: 'src/main/cli.ts', 'parse-worker': 'src/main/pipeline/parse-worker.ts' },
+      input: { cli: 'src/main/cli.ts', 'parse-worker': 'src/main/pipeline/parse-worker.ts', 'compare-worker': 'src/main/pipeline/compare-worker.ts' },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
     }

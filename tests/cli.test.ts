@@ -81,6 +81,41 @@ describe('report-audit check', () => {
     expect(ids).toEqual(['measures', 'shortcomings', 'responsibility', 'plans', 'other'])
   })
 
+  it('with --compare-with, lists the reports of that folder sharing text with each, and where', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-cli-compare-'))
+    const last = path.join(dir, '2024')
+    fs.mkdirSync(last)
+    for (const f of ['gekeng-2024.txt', 'xiaduopu-2020.txt']) fs.copyFileSync(path.join(FIXTURES, 'corpus', 'reports', f), path.join(last, f))
+    // this year's report: last year's with the years moved on and one paragraph rewritten
+    const source = fs.readFileSync(path.join(last, 'gekeng-2024.txt'), 'utf8')
+    const rewritten = source.split('\n').find((l) => l.startsWith('一是推行阳光政务'))!
+    const copy = source.replace(/2025/g, '2026').replace(/2024/g, '2025').replace(rewritten, '一是全面推行“一网通办”，群众办事平均跑动次数降到0.3次以下，镇便民服务中心窗口全年受理事项一万二千余件，满意率保持在百分之九十九以上。')
+    const mine = path.join(dir, 'gekeng-2025.txt')
+    fs.writeFileSync(mine, copy)
+    const r = run(['check', '--json', '--compare-with', last, mine, path.join(FIXTURES, 'corpus', 'formats', 'xincheng-2020.pdf')])
+    expect(r.code).toBe(0)
+    type Similar = { file: string; share: number; passages: Array<{ start: number; end: number; otherStart: number; otherEnd: number }> }
+    const reports = (JSON.parse(r.out) as { reports: Array<{ file: string; similar: Similar[] }> }).reports
+    expect(reports.map((x) => path.basename(x.file))).toEqual(['gekeng-2025.txt', 'xincheng-2020.pdf'])
+    const g = reports[0]!
+    const x = reports[1]!
+    expect(g.similar.map((s) => path.basename(s.file))).toEqual(['gekeng-2024.txt'])
+    expect(g.similar[0]!.share).toBeGreaterThan(0.9)
+    expect(g.similar[0]!.share).toBeLessThan(0.99)
+    // the rewritten paragraph is no passage
+    const at = copy.indexOf('一是全面推行“一网通办”')
+    expect(g.similar[0]!.passages.some((p) => p.start < at + 60 && p.end > at + 10)).toBe(false)
+    // offsets into each report's extracted text: the same words, years aside
+    const words = (t: string) => t.replace(/[\s\p{P}\p{S}]/gu, '').replace(/\d/g, '0').replace(/^[一二三四五六七八九十]是/, '是')
+    for (const p of g.similar[0]!.passages) expect(words(copy.slice(p.start, p.end))).toBe(words(source.slice(p.otherStart, p.otherEnd)))
+    // a different report shares nothing but standard wording
+    expect(x.similar.every((s) => s.share < 0.02)).toBe(true)
+    // the table lists them too
+    const table = run(['check', '--compare-with', last, mine])
+    expect(table.out).toMatch(/与 .* 中报告相同的文字（不计标准用语）：[\s\S]*gekeng-2024\.txt/)
+    expect(run(['check', '--compare-with', path.join(dir, 'missing'), mine]).code).toBe(64)
+  })
+
   it.each([[['check']], [['check', '--bogus', 'x']], [['frobnicate']], [['check', '--checklist', 'nope', 'x']]])('usage error %j exits 64', (args) => {
     const r = run(args)
     expect(r.code).toBe(64)
@@ -187,6 +222,9 @@ describe('report-audit export', () => {
     expect(fs.readFileSync(path.join(dir, 's.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     const md = fs.readdirSync(path.join(dir, 'md')).map((f) => fs.readFileSync(path.join(dir, 'md', f), 'utf8'))
     expect(md.every((m) => m.includes('审核人：钱审核'))).toBe(true)
+    // the review data says, per report, what it carried over from last year's (nothing here: one year)
+    const data = JSON.parse(fs.readFileSync(path.join(dir, 'd.json'), 'utf8')) as { reports: Array<{ copiedShare: number | null; similar: unknown[] }> }
+    expect(data.reports.every((x) => x.copiedShare === null && Array.isArray(x.similar))).toBe(true)
     // one report only; an unknown id is a usage error
     const one = run(['export', '--project', project, '--report', '2', '--csv', path.join(dir, 'one.csv')])
     expect(one.code).toBe(0)

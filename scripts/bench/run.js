@@ -2,8 +2,8 @@
 // Benchmark: builds a set of at least 1,000 report files of mixed formats from the fixtures, runs
 // `report-audit check` over them and prints files per second and peak memory; on the PDFs of the set
 // it also times poppler's pdftotext (the C++ reference for extraction alone) and prints the ratio;
-// then each of .doc, .wps, .ofd and .mht on its own. scripts/bench/pdf.ts then compares check per PDF
-// with pdftotext and runs the hostile PDFs.
+// then each of .doc, .wps, .ofd and .mht on its own; then the import and the batch comparison benchmarks.
+// scripts/bench/pdf.ts compares check per PDF with pdftotext and runs the hostile PDFs.
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -90,6 +90,8 @@ spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/import.js')], { stdi
 // The hostile batch (issue 16): regex-hostile titles, deep HTML, Flate bombs, a docx of many parts,
 // each within its time and memory budget, the process tree under 1 GB.
 spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/hostile.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
+// The batch comparison (copied and shared text): 500 synthetic reports of ~15,000 characters, on the built compare worker.
+spawnSync('npx', ['tsx', path.join(ROOT, 'scripts/bench/compare.ts')], { cwd: ROOT, stdio: 'inherit' })
 
 // The review workspace with a 100,000-character report, in Chromium (needs `npm run build` first).
 if (fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {

@@ -2,7 +2,13 @@
 
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import type { CheckedReport } from '../shared/models/check'
+import path from 'node:path'
+import type { CheckedReport, CheckedReportOk } from '../shared/models/check'
+import type { Checklist } from '../shared/models/checklist'
+import type { CheckOutcome } from './pipeline/check-file'
+import { compareBatch } from './pipeline/compare-batch'
+import { createComparePool } from './pipeline/compare-pool'
+import { STANDARD_WORDING } from './domain/standard-wording'
 import { toErrorInfo } from '../shared/errors'
 import { createParsePool } from './pipeline/parse-pool'
 import { loadChecklist } from './store/checklist-files'
@@ -11,14 +17,15 @@ import { formatLegend, formatRow, formatHeader } from './cli-table'
 import { importPaths, type ImportProgress } from './pipeline/import-files'
 import { Project } from './store/project'
 import fs from 'node:fs/promises'
-import path from 'node:path'
 import type { ReportFormatOut } from '../shared/models/export'
 import { signedBy } from './services/settings-service'
 import { statusCommand, unitsCommand } from './cli-roster'
 
 const USAGE = `用法 / Usage:
-  report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] PATH...
+  report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] [--compare-with DIR] PATH...
       检查报告文件或文件夹（递归），输出审核结果表；--json 输出一个 JSON 文档。
+      --compare-with DIR：再与 DIR 中的报告（如上一年度的报告）比对文字，列出与每份报告有相同文字的报告、
+      相同文字所占比例（不计标准用语）和相同段落的位置。
   report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] [--accept-not-report] PATH...
       把报告导入项目文件（不存在则新建）：内容相同的文件只导入一次；输出导入、重复、失败的数量和每个失败文件的原因。
       --accept-not-report：不像年度报告的文件（解读、新闻、工作要点、模板等）也照常导入，原因记在警告里。
@@ -51,7 +58,14 @@ async function check(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, checklist: { type: 'string' }, threads: { type: 'string' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+      options: {
+        json: { type: 'boolean' },
+        checklist: { type: 'string' },
+        threads: { type: 'string' },
+        stats: { type: 'boolean' },
+        'compare-with': { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
+      }
     })
   } catch (e) {
     return usageError((e as Error).message)
@@ -70,9 +84,12 @@ async function check(argv: string[]): Promise<number> {
     return usageError(toErrorInfo(e).message)
   }
   const json = !!parsed.values.json
+  const compareWith = parsed.values['compare-with']
+  if (compareWith !== undefined && !(await fs.stat(compareWith).catch(() => null))?.isDirectory()) return usageError(`--compare-with 需要一个文件夹：${compareWith} 不存在或不是文件夹。`)
   const collected = await collectFiles(parsed.positionals)
   const early = notReadReports(collected)
   if (!collected.files.length && !early.length) return usageError('没有找到可检查的文件。')
+  if (compareWith !== undefined) return checkAndCompare(collected.files, early, compareWith, { json, checklist, threads, stats: !!parsed.values.stats })
 
   const started = performance.now()
   // For the benchmarks: how long each file took in its parse process, and how it ended.
@@ -113,6 +130,80 @@ async function check(argv: string[]): Promise<number> {
     process.stderr.write(`${JSON.stringify({ files: count, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads, perFile })}\n`)
   }
   return failed || refused ? EXIT.someFailed : EXIT.ok
+}
+
+/**
+ * `check --compare-with DIR`: every file checked, then compared with the reports of DIR (each pair
+ * sharing text aligned); each report gets the DIR reports sharing text with it, most similar first.
+ * Results are printed once all are compared, in input order.
+ */
+async function checkAndCompare(
+  files: string[],
+  early: CheckedReport[],
+  dir: string,
+  opts: { json: boolean; checklist: Checklist; threads: number | undefined; stats: boolean }
+): Promise<number> {
+  const started = performance.now()
+  const others = await collectFiles([dir])
+  const pool = createParsePool(opts.checklist, { threads: opts.threads })
+  let mine: CheckOutcome[]
+  let theirs: CheckOutcome[]
+  try {
+    mine = await Promise.all(files.map((f) => pool.run(f, true)))
+    theirs = await Promise.all(others.files.map((f) => pool.run(f, true)))
+  } finally {
+    await pool.close()
+  }
+  for (const o of [...notReadReports(others), ...theirs.map((t) => t.report)].filter((r) => !r.ok)) {
+    process.stderr.write(`report-audit: 对照文件夹中无法读取 ${o.file}：${o.ok ? '' : o.error.message}\n`)
+  }
+  // One report per file; a file given both ways (in DIR and on the line) is one family, never paired with itself.
+  const entries = [...mine.map((o) => ({ o, side: 1 })), ...theirs.map((o) => ({ o, side: 2 }))].filter((e) => e.o.doc && e.o.analysis)
+  const families = new Map<string, number>()
+  const familyOf = (f: string) => {
+    const key = path.resolve(f)
+    if (!families.has(key)) families.set(key, families.size)
+    return families.get(key)!
+  }
+  const reports = entries.map((e) => ({ text: e.o.doc!.text, clutter: e.o.analysis!.clutter, group: 0, learn: e.side === 1 || !mine.some((m) => path.resolve(m.report.file) === path.resolve(e.o.report.file)), family: familyOf(e.o.report.file) }))
+  const members = entries.flatMap((e, i) => (e.side === 1 ? [i] : []))
+  const across = entries.flatMap((e, i) => (e.side === 2 ? [i] : []))
+  const comparePool = createComparePool({ threads: opts.threads })
+  let result
+  try {
+    result = await compareBatch({ reports, pairs: [], searches: [{ members, across }], wording: [...STANDARD_WORDING], excluded: [] }, comparePool)
+  } finally {
+    await comparePool.close()
+  }
+  const similar = new Map<number, NonNullable<CheckedReportOk['similar']>>()
+  for (const p of result.pairs) {
+    const [me, other, share, passages] =
+      entries[p.a]!.side === 1 ? [p.a, p.b, p.share, p.passages] : [p.b, p.a, p.otherShare, p.passages.map((x) => ({ start: x.otherStart, end: x.otherEnd, otherStart: x.start, otherEnd: x.end }))]
+    const list = similar.get(me) ?? []
+    list.push({ file: entries[other]!.o.report.file, share, passages: [...passages].sort((x, y) => x.start - y.start) })
+    similar.set(me, list)
+  }
+  const out: CheckedReport[] = mine.map((o) => {
+    const i = entries.findIndex((e) => e.o === o)
+    if (!o.report.ok) return o.report
+    return { ...o.report, similar: (similar.get(i) ?? []).sort((a, b) => b.share - a.share || a.file.localeCompare(b.file)) }
+  })
+  out.push(...early)
+  const failed = out.filter((r) => !r.ok).length
+  if (opts.json) await write(`${JSON.stringify({ reports: out })}\n`)
+  else {
+    let text = formatHeader(opts.checklist)
+    for (const r of out) text += formatRow(r, opts.checklist)
+    text += `\n共 ${out.length} 个文件：读取成功 ${out.length - failed}，无法读取 ${failed}。\n`
+    const lines = out.flatMap((r) => (r.ok && r.similar?.length ? [`  ${r.file}`, ...r.similar.map((s) => `    ${Math.round(s.share * 100)}%  ${s.file}（${s.passages.length} 段）`)] : []))
+    text += lines.length ? `\n与 ${dir} 中报告相同的文字（不计标准用语）：\n${lines.join('\n')}\n` : `\n与 ${dir} 中的报告没有相同的文字（不计标准用语）。\n`
+    await write(text)
+  }
+  if (opts.stats) {
+    const seconds = (performance.now() - started) / 1000
+    process.stderr.write(`${JSON.stringify({ files: out.length, compared: theirs.length, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`)
+  }
+  return failed ? EXIT.someFailed : EXIT.ok
 }
 
 async function importCommand(argv: string[]): Promise<number> {
@@ -244,6 +335,17 @@ async function exportCommand(argv: string[]): Promise<number> {
     const known = new Set(project.reports.ids())
     const missing = ids?.filter((id) => !known.has(id)) ?? []
     if (missing.length) return usageError(`项目中没有这些编号的报告：${missing.join('、')}。`)
+    // The review data carries each report's text copied from last year: compare first when the reports changed since.
+    const { similarityStale } = await import('./services/similarity-service')
+    if (similarityStale(project)) {
+      const { compareProject } = await import('./pipeline/compare-project')
+      const pool = createComparePool()
+      try {
+        await compareProject(project, pool)
+      } finally {
+        await pool.close()
+      }
+    }
     // The documents are read from the project once, for the summary and for every format.
     const docs = reviewDocuments(project, checklist, reviewer, ids ?? null)
     // A file that cannot be written is reported and the others are still written.

@@ -4,10 +4,11 @@
 export interface Mark {
   start: number
   end: number
-  kind: 'evidence' | 'annotation' | 'clutter' | 'finding'
+  /** 'passage', 'common' and 'stale': text shared with another report, standard wording, a year left from last year's. */
+  kind: 'evidence' | 'annotation' | 'clutter' | 'finding' | 'passage' | 'common' | 'stale'
   /** Checklist item the mark belongs to (colour), if any. */
   itemId?: string
-  /** Annotation id, for clicks. */
+  /** Annotation id, or the passage's index, for clicks. */
   id?: number
 }
 

@@ -8,7 +8,7 @@ export const ZH = {
   status: { present: '具备', partial: '部分', missing: '缺失', none: '无' } satisfies Record<ItemStatus, string>,
   verdict: { meets: '符合', partial: '部分符合', missing: '缺失', 'not-applicable': '不适用' } satisfies Record<ItemVerdict, string>,
   overall: { pass: '通过', revise: '需修改', fail: '不通过' } satisfies Record<OverallVerdict, string>,
-  finding: { 'late-publication': '逾期公开', 'no-causes': '未分析原因', 'few-figures': '数据偏少', 'year-mismatch': '年度不一致' } satisfies Record<FindingCode, string>,
+  finding: { 'late-publication': '逾期公开', 'no-causes': '未分析原因', 'few-figures': '数据偏少', 'year-mismatch': '年度不一致', 'copied-from-last-year': '沿用上年文字', 'shared-text': '与其他单位雷同', 'stale-year': '沿用上年年份' } satisfies Record<FindingCode, string>,
   levels: { township: '乡镇（街道）', county: '县级', city: '市级', province: '省级', department: '部门' } satisfies Record<ReportLevel, string>,
   metaSource: {
     title: '标题',

@@ -16,6 +16,8 @@ function doc(patch: Partial<ReviewDocument>): ReviewDocument {
     reportId: 1,
     fileName: 'r.docx',
     sha256: 'c'.repeat(64),
+    copiedShare: null,
+    similar: [],
     title: '关于2024年度法治政府建设情况的报告',
     issuer: '某镇人民政府',
     level: 'township',

@@ -25,6 +25,9 @@ export function reviewDataJson(projectName: string, docs: ReviewDocument[], chec
       year: d.year,
       published: d.published,
       completeness: d.completeness,
+      // Text copied from the unit's report of the year before: the share and the passages (offsets into each extracted text).
+      copiedShare: d.copiedShare,
+      similar: d.similar.map(({ file, year, share, passages }) => ({ file, year, share, passages: passages.map(({ start, end, otherStart, otherEnd }) => ({ start, end, otherStart, otherEnd })) })),
       items: d.items.map(({ id, detected, verdict, reason, evidence }) => ({ id, detected, verdict, reason, evidence })),
       findings: d.findings.map(({ code, message }) => ({ code, message })),
       overall: d.overall,

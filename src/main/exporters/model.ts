@@ -4,6 +4,7 @@
 import { ZH } from '../../shared/labels'
 import type { ItemStatus, ReportLevel } from '../../shared/models/report'
 import type { AuditEntry, ItemVerdict, OverallVerdict } from '../../shared/models/review'
+import type { Passage } from '../../shared/models/similarity'
 
 export interface ReviewItem {
   id: string
@@ -26,7 +27,12 @@ export interface ReviewDocument {
   published: string | null
   checklistName: string
   completeness: number
+  /** Share (0–1) of the text copied from the unit's report of the year before (沿用上年), for the 汇总表; null when the project holds none. */
+  copiedShare: number | null
+  /** The unit's report of the year before when the project holds it: the share of this text found in it and the passages (offsets into each text). */
+  similar: Array<{ file: string; year: number | null; share: number; passages: Passage[] }>
   items: ReviewItem[]
+  /** The file's own findings, then those of comparing it with the batch (copied or shared text). */
   findings: Array<{ code: string; name: string; message: string }>
   annotations: Array<{ itemId: string; itemName: string; quote: string; comment: string; createdAt: string }>
   overall: OverallVerdict | null

@@ -29,7 +29,7 @@ interface Entry {
   exclusive: boolean
 }
 
-const KIND_NAMES: Record<JobKind, string> = { import: '导入', reanalyze: '重新检测', export: '导出' }
+const KIND_NAMES: Record<JobKind, string> = { import: '导入', reanalyze: '重新检测', export: '导出', compare: '比对文字' }
 
 export class JobManager {
   private readonly jobs = new Map<string, Entry>()

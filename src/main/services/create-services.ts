@@ -16,6 +16,8 @@ import { ProjectService } from './project-service'
 import { ReviewService } from './review-service'
 import { RosterService } from './roster-service'
 import { SettingsService } from './settings-service'
+import { SimilarityService, similarityStale } from './similarity-service'
+import type { ComparePool } from '../pipeline/compare-pool'
 import { Workspace, type DialogHost, type Emit } from './workspace'
 import { PathGrants } from './path-grants'
 
@@ -34,6 +36,8 @@ export interface ServiceOptions {
   pool?: (checklist: Checklist) => ParsePool
   /** Paths named on the command line: the window may import or open them as if picked in a dialog. */
   grantedPaths?: string[]
+  /** Comparison pool override (tests use the built worker or run in-process). */
+  comparePool?: () => ComparePool
 }
 
 export interface Services {
@@ -52,6 +56,7 @@ export function createServices(opts: ServiceOptions): Services {
   const pools = new WorkerPools(opts.pool)
   const grants = new PathGrants()
   grants.grantRead(...(opts.grantedPaths ?? []))
+  let compareIfStale = () => {}
   const workspaceOptions = {
     grants,
     defaultProjectFile: opts.projectFile,
@@ -59,7 +64,10 @@ export function createServices(opts: ServiceOptions): Services {
     dialogs: opts.dialogs,
     busy: () => jobs.busyReason(),
     // Remember where the reviewer is, for the next start.
-    onSwitch: (file: string) => void settings.update({ lastProject: file }).catch(() => {})
+    onSwitch: (file: string) => {
+      void settings.update({ lastProject: file }).catch(() => {})
+      compareIfStale()
+    }
   }
   const last = opts.reopenLast ? settings.current().lastProject : undefined
   let workspace: Workspace
@@ -70,18 +78,27 @@ export function createServices(opts: ServiceOptions): Services {
     workspace = new Workspace(workspaceOptions)
   }
   jobs.onProgress((s) => workspace.emit('job:progress', s))
+  const similarity = new SimilarityService(workspace, jobs, opts.comparePool)
   const api: Api = {
     projects: new ProjectService(workspace),
     library: new LibraryService(workspace),
-    imports: new ImportService(workspace, jobs, pools),
+    // After each import, the batch is compared again (copied and shared text).
+    imports: new ImportService(workspace, jobs, pools, () => void similarity.run().catch(() => {})),
     jobs: new JobService(jobs),
     checklists: new ChecklistService(workspace, jobs, pools),
     review: new ReviewService(workspace, settings),
     roster: new RosterService(workspace),
+    similarity,
     exports: new ExportService(workspace, jobs, settings, opts.pdf ?? null),
     settings,
     app: { version: async () => appVersion() }
   }
+  // A project whose comparison is missing or out of date (opened after an upgrade, imported into from
+  // the command line) is compared when it is opened.
+  compareIfStale = () => {
+    if (workspace.hasProject() && !workspace.project.readOnly && similarityStale(workspace.project)) void similarity.run().catch(() => {})
+  }
+  compareIfStale()
   return {
     api,
     workspace,

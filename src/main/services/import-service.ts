@@ -17,7 +17,9 @@ export class ImportService implements ImportsApi {
   constructor(
     private readonly ws: Workspace,
     private readonly jobs: JobManager,
-    private readonly pools: WorkerPools
+    private readonly pools: WorkerPools,
+    /** Called after an import that stored reports has finished (the batch comparison starts then). */
+    private readonly afterImport: () => void = () => {}
   ) {}
 
   /** Paths from the window: only those the reviewer chose (a dialog, a drop, the command line). */
@@ -29,7 +31,7 @@ export class ImportService implements ImportsApi {
     this.jobs.assertIdle()
     const project = this.ws.project
     const pool = await this.pools.forChecklist(this.ws.activeChecklist())
-    return this.jobs.start(
+    const snapshot = this.jobs.start(
       'import',
       async (ctx) => {
         const summary = await importPaths(project, paths, {
@@ -46,6 +48,10 @@ export class ImportService implements ImportsApi {
       },
       { exclusive: true }
     )
+    void this.jobs.wait(snapshot.id).then((s) => {
+      if ((s.counts.imported ?? 0) > 0) this.afterImport()
+    })
+    return snapshot
   }
 
   startSamples(): Promise<JobSnapshotOf<'import'>> {

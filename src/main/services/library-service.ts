@@ -1,19 +1,28 @@
-// LibraryApi: the reports of the open project for the library table, and full-text search.
+// LibraryApi: the reports of the open project for the library table (with the findings of comparing
+// them with the batch), and full-text search.
 
 import type { LibraryApi } from '../../shared/ipc/contract'
 import type { ReportRow, SearchHit } from '../../shared/models/library'
 import type { SubmissionRow } from '../../shared/models/roster'
 import type { Workspace } from './workspace'
+import { batchFindings } from './similarity-service'
 
 export class LibraryService implements LibraryApi {
   constructor(private readonly ws: Workspace) {}
 
   async list(): Promise<ReportRow[]> {
-    return this.ws.project.reports.list()
+    const project = this.ws.project
+    // The findings of comparing each report with the batch (copied or shared text) beside its own.
+    const batch = batchFindings(project, this.ws.activeChecklist().findings)
+    return project.reports.list().map((r) => {
+      const more = batch.get(r.id)
+      return more ? { ...r, findings: [...r.findings, ...more.map(({ code, severity, message }) => ({ code, severity, message }))] } : r
+    })
   }
 
   async submissions(): Promise<SubmissionRow[]> {
-    return this.ws.project.submissions.rows(this.ws.project.rosterSettings())
+    const project = this.ws.project
+    return project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings })
   }
 
   async search(query: string): Promise<{ total: number; ids: number[] }> {

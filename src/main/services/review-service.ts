@@ -8,6 +8,7 @@ import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, It
 import type { Author, StoredAnnotation } from '../store/review-repository'
 import type { SettingsService } from './settings-service'
 import type { Workspace } from './workspace'
+import { reportSimilarity } from './similarity-service'
 
 /** The audit trail's name for changes the app makes by itself (an annotation moved with its passage). */
 export const SYSTEM = '系统'
@@ -55,12 +56,14 @@ export class ReviewService implements ReviewApi {
     const t = this.ws.project.reports.text(reportId)
     if (!report || !t) throw new AppError('not-found', `项目中没有编号为 ${reportId} 的报告。`)
     const { analysis, sha256: _h, sourcePath: _s, encoding: _e, ...row } = report
+    // The findings of comparing it with the batch (copied or shared text) beside the file's own.
+    const batch = reportSimilarity(this.ws.project, reportId, this.ws.activeChecklist().findings, false).findings
     return {
       row,
       text: t.text,
       blocks: t.blocks,
       warnings: t.warnings,
-      analysis,
+      analysis: batch.length ? { ...analysis, findings: [...analysis.findings, ...batch] } : analysis,
       verdicts: this.reviews.verdicts(reportId),
       review: this.reviews.review(reportId),
       annotations: this.reviews.annotations(reportId).map((a) => this.place(a, t.text)),

@@ -92,6 +92,11 @@ export class Workspace {
     if (why) throw new AppError('busy', why)
   }
 
+  /** Whether a project is open (one that cannot be opened leaves the app running without one). */
+  hasProject(): boolean {
+    return !!this.current
+  }
+
   get project(): Project {
     if (!this.current) throw new AppError('not-found', `没有打开的项目：${this.unavailable?.reason ?? ''}请在“项目”菜单中新建或打开一个项目。`)
     return this.current

@@ -13,7 +13,8 @@ export interface Migration {
   after?: (db: Database.Database) => void
 }
 
-export const MIGRATIONS: Migration[] = [
+export const MIGRATIONS: Migration[
+] = [
   {
     version: 1,
     name: 'init',
@@ -242,6 +243,61 @@ DROP TRIGGER audit_log_no_update;
       chainExisting(db)
       db.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;")
     }
+  },
+  {
+    // 6 is taken by another change in flight; numbers need only increase.
+    version: 7,
+    name: 'similarity',
+    sql: `
+-- The batch comparison (text copied from the unit's report of the year before, text shared with other
+-- units' reports of the same year), rewritten whole by each run. Every file of each submission's
+-- latest version has a row; its shares and findings are read from here, so the workspace opens at once.
+CREATE TABLE similarity_reports (
+  report_id     INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  submission_id INTEGER REFERENCES submissions(id) ON DELETE SET NULL,
+  year          INTEGER,
+  -- normalised characters (no spaces, punctuation or numbering), and those that are not standard wording
+  chars         INTEGER NOT NULL,
+  own_chars     INTEGER NOT NULL,
+  -- the unit's report of the year before and the share of this text found in it; NULL when there is none
+  last_year_id  INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+  copied_share  REAL,
+  -- standard wording in the extracted text: [[start, end], …]
+  common_json   TEXT NOT NULL,
+  computed_at   TEXT NOT NULL
+);
+-- Two reports sharing text: the share of report_id's text found in other_id (same-year pairs are stored
+-- both ways round). Passages [[start, end, otherStart, otherEnd], …] are offsets into the two extracted texts.
+CREATE TABLE similarity_pairs (
+  report_id     INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  other_id      INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  kind          TEXT    NOT NULL CHECK (kind IN ('last-year', 'same-year')),
+  share         REAL    NOT NULL,
+  other_share   REAL    NOT NULL,
+  -- normalised characters of report_id's own text (standard wording not counted) found in other_id
+  chars         INTEGER NOT NULL,
+  passages_json TEXT    NOT NULL,
+  -- last year's year left in this text inside copied passages: [[start, end], …]
+  stale_json    TEXT    NOT NULL DEFAULT '[]',
+  PRIMARY KEY (report_id, other_id)
+);
+CREATE INDEX similarity_pairs_by_other ON similarity_pairs(other_id);
+-- Standard wording learnt from each year's reports at the last run.
+CREATE TABLE common_learned (
+  year       INTEGER,
+  phrase     TEXT    NOT NULL,
+  normalized TEXT    NOT NULL,
+  reports    INTEGER NOT NULL
+);
+CREATE INDEX common_learned_by_year ON common_learned(year);
+-- The reviewer's changes to the standard wording: phrases added, built-in or learnt ones taken off.
+CREATE TABLE common_wording (
+  normalized TEXT PRIMARY KEY,
+  phrase     TEXT NOT NULL,
+  action     TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+  at         TEXT NOT NULL
+);
+`
   },
   {
     version: 9,

@@ -10,6 +10,7 @@ import { SettingsRepository } from './settings-repository'
 import { ChecklistRepository } from './checklist-repository'
 import { UnitRepository } from './unit-repository'
 import { DEFAULT_ROSTER_SETTINGS, SubmissionRepository } from './submission-repository'
+import { SimilarityRepository } from './similarity-repository'
 import type { RosterSettings } from '../../shared/models/roster'
 import { projectChecklist, resolveChecklist } from './checklist-files'
 import type { Checklist } from '../../shared/models/checklist'
@@ -23,6 +24,7 @@ export class Project {
   readonly checklists: ChecklistRepository
   readonly units: UnitRepository
   readonly submissions: SubmissionRepository
+  readonly similarity: SimilarityRepository
 
   private constructor(
     readonly file: string,
@@ -37,6 +39,7 @@ export class Project {
     this.checklists = new ChecklistRepository(db)
     this.units = new UnitRepository(db)
     this.submissions = new SubmissionRepository(db, this.reports, this.units)
+    this.similarity = new SimilarityRepository(db, this.settings)
   }
 
   private integrityAtOpen: AuditIntegrity | null = null

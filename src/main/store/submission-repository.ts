@@ -8,6 +8,9 @@ import type { ItemTag, ReviewState, Roster, RosterRow, RosterSettings, Submissio
 import type { ReportRow } from '../../shared/models/library'
 import { matchUnit, unitKey } from '../domain/units'
 import { comparableText, sameText, sketchSimilarity, SAME_REPORT } from '../domain/sketch'
+import { similarityFindingCodes } from '../domain/similarity-findings'
+import type { ChecklistFindingsConfig } from '../../shared/models/checklist'
+import type { SimilarityRepository } from './similarity-repository'
 import type { Db } from './database'
 import type { ReportRepository } from './report-repository'
 import type { UnitRepository } from './unit-repository'
@@ -314,8 +317,12 @@ export class SubmissionRepository {
     return out
   }
 
-  /** One row per submission for the library, through the file of its latest version. */
-  rows(settings: Pick<RosterSettings, 'publishBy'>): SubmissionRow[] {
+  /**
+   * One row per submission for the library, through the file of its latest version; with the batch
+   * comparison's share and findings when `similarity` is given (thresholds from `findings`).
+   */
+  rows(settings: Pick<RosterSettings, 'publishBy'>, compared?: { similarity: SimilarityRepository; findings?: Partial<ChecklistFindingsConfig> }): SubmissionRow[] {
+    const similar = compared?.similarity.summaries() ?? new Map()
     const units = new Map(this.units.list().map((u) => [u.id, u]))
     const reviewers = this.overallReviewers()
     const verdicts = this.itemVerdicts()
@@ -326,6 +333,7 @@ export class SubmissionRepository {
       const year = g.submission.year ?? f.year
       const published = earliest(g.files.map((x) => x.published))
       const v = verdicts.get(f.id)
+      const sim = similar.get(f.id) ?? g.files.map((x) => similar.get(x.id)).find((x) => x)
       const items: ItemTag[] = summary.items.map((i) => ({ id: i.id, status: i.status, verdict: v?.get(i.id) ?? null }))
       return {
         id: f.id,
@@ -347,7 +355,8 @@ export class SubmissionRepository {
         checklistId: f.checklist_id,
         items,
         completeness: f.completeness,
-        findings: summary.findings.map((x) => x.code as FindingCode),
+        findings: [...summary.findings.map((x) => x.code as FindingCode), ...(sim ? similarityFindingCodes(sim, compared?.findings) : [])],
+        copiedShare: sim?.copiedShare ?? null,
         review: SubmissionRepository.reviewState(f),
         verdict: f.overall,
         reviewer: f.overall ? (reviewers.get(f.id) ?? null) : null

@@ -38,6 +38,7 @@ export function buildApi(invoke: (channel: Channel, args: unknown[]) => Promise<
     checklists: remote('checklists'),
     review: remote('review'),
     roster: remote('roster'),
+    similarity: remote('similarity'),
     settings: remote('settings'),
     app: remote('app')
   }

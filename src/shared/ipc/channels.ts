@@ -14,6 +14,7 @@ const METHODS = {
   checklists: ['list', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate'],
   review: ['open', 'setItemVerdict', 'setOverall', 'setOpinion', 'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'auditTrail', 'versions', 'carryOver'],
   roster: ['get', 'years', 'settings', 'updateSettings', 'units', 'saveUnit', 'removeUnit', 'importUnitsText', 'pickAndImportUnits', 'unitsFromIssuers', 'pickAndExportTemplate', 'assign', 'submission', 'pickAndExportChaser'],
+  similarity: ['status', 'run', 'report', 'pair', 'shared', 'commonWording', 'addCommonWording', 'removeCommonWording'],
   settings: ['get', 'update'],
   app: ['version']
 } as const satisfies { [S in keyof Api]: MethodsOf<S> }

@@ -7,6 +7,7 @@ import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, It
 import type { UserSettings } from '../models/settings'
 import type { ReportFormatOut } from '../models/export'
 import type { Roster, RosterSettings, SubmissionFiles, SubmissionRow, Unit, UnitImportResult, UnitInput } from '../models/roster'
+import type { CommonWording, ComparePair, ReportSimilarity, SharedPassage, SimilarityStatus } from '../models/similarity'
 
 export interface ChecklistSummary {
   id: string
@@ -139,6 +140,29 @@ export interface RosterApi {
   pickAndExportChaser(year?: number | null): Promise<string | null>
 }
 
+/**
+ * Copied text: each report against its unit's report of the year before and against the other units'
+ * reports of its year. Computed as a job ('compare') after each import and on demand, and stored.
+ */
+export interface SimilarityApi {
+  /** When the comparison was last made, whether the reports changed since, a comparison running now. */
+  status(): Promise<SimilarityStatus>
+  /** Compares the batch again, as a job ('job:progress'); a comparison already running is cancelled first. */
+  run(): Promise<JobSnapshotOf<'compare'>>
+  /** One report: its share copied from last year with the passages, the same-year reports sharing text, its findings. */
+  report(reportId: number): Promise<ReportSimilarity>
+  /** Two reports side by side with the passages they share (offsets into each text). */
+  pair(reportId: number, otherId: number): Promise<ComparePair>
+  /** Passages found in the reports of two or more units of one year (the review year when none is given), with the units. */
+  shared(year?: number | null): Promise<SharedPassage[]>
+  /** The standard wording not counted as copied: built in, added by a reviewer, learnt from the batch. */
+  commonWording(): Promise<CommonWording[]>
+  /** Adds a phrase to the standard wording (and compares again). */
+  addCommonWording(phrase: string): Promise<CommonWording[]>
+  /** Takes a phrase off the standard wording, whatever its source (and compares again). */
+  removeCommonWording(phrase: string): Promise<CommonWording[]>
+}
+
 export interface SettingsApi {
   get(): Promise<UserSettings>
   update(patch: Partial<UserSettings>): Promise<UserSettings>
@@ -156,6 +180,7 @@ export interface Api {
   checklists: ChecklistsApi
   review: ReviewApi
   roster: RosterApi
+  similarity: SimilarityApi
   exports: ExportApi
   settings: SettingsApi
   app: AppApi

@@ -2,6 +2,7 @@
 
 import type { Evidence, Finding, ItemStatus, ReportFormat, ReportMeta } from './report'
 import type { AppErrorCode } from '../errors'
+import type { Passage } from './similarity'
 
 export interface CheckedItem {
   id: string
@@ -21,6 +22,11 @@ export interface CheckedReportOk {
   items: CheckedItem[]
   findings: Finding[]
   warnings: string[]
+  /**
+   * With --compare-with: the reports of that folder sharing text with this one, most similar first;
+   * `share` is the part of this report's text found in that one, standard wording not counted.
+   */
+  similar?: Array<{ file: string; share: number; passages: Passage[] }>
 }
 
 export interface CheckedReportError {

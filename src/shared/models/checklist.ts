@@ -32,6 +32,10 @@ export interface ChecklistFindingsConfig {
   minFigures: number
   /** Month and day (MM-DD) of the following year by which the report must be public. */
   publishBy: string
+  /** Share of the text (0–1) found word for word in the unit's report of the year before that raises copied-from-last-year; 0.3 when absent. */
+  copyShare?: number
+  /** Characters of text shared with another unit's report of the same year that raise shared-text; 100 when absent. */
+  sharedMinChars?: number
 }
 
 export interface Checklist {

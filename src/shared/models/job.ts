@@ -1,7 +1,7 @@
 // Long work runs as a job: progress counts, cancellable, always finishes with a state.
 
-export type JobKind = 'import' | 'reanalyze' | 'export'
-export const JOB_KINDS: readonly JobKind[] = ['import', 'reanalyze', 'export']
+export type JobKind = 'import' | 'reanalyze' | 'export' | 'compare'
+export const JOB_KINDS: readonly JobKind[] = ['import', 'reanalyze', 'export', 'compare']
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed'
 
 /** What each kind of job returns when it finishes. */
@@ -12,6 +12,8 @@ export interface JobResults {
   reanalyze: { checklistId: string }
   /** Review opinions written into a folder, and the ones that could not be. */
   export: { dir: string; files: string[]; failed: Array<{ file: string; message: string }> }
+  /** The batch comparison (copied and shared text): reports compared, pairs sharing text, when. */
+  compare: { reports: number; pairs: number; computedAt: string }
 }
 
 /** A job's state as the window sees it; `result` is typed by `kind`. */

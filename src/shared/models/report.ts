@@ -92,7 +92,12 @@ export interface ItemResult {
   reason?: string
 }
 
-export type FindingCode = 'late-publication' | 'no-causes' | 'few-figures' | 'year-mismatch'
+/**
+ * The first four come from the report's own analysis; the last three from comparing it with the batch
+ * (main/domain/similarity-findings): text carried over from the unit's report of the year before,
+ * passages shared with another unit's report of the same year, and last year's year left in copied text.
+ */
+export type FindingCode = 'late-publication' | 'no-causes' | 'few-figures' | 'year-mismatch' | 'copied-from-last-year' | 'shared-text' | 'stale-year'
 export type Severity = 'error' | 'warning' | 'info'
 
 export interface Finding {

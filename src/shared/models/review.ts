@@ -78,6 +78,7 @@ export interface ReportDetail {
   text: string
   blocks: Block[]
   warnings: string[]
+  /** The file's analysis; its findings are followed by those of comparing it with the batch (copied or shared text). */
   analysis: Analysis
   verdicts: ItemVerdictRecord[]
   review: ReportReview

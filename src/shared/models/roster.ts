@@ -128,7 +128,10 @@ export interface SubmissionRow {
   checklistId: string
   items: ItemTag[]
   completeness: number
+  /** The file's own findings, then those of comparing it with the batch (copied or shared text). */
   findings: FindingCode[]
+  /** Share (0–1) of the text copied from the unit's report of the year before (沿用上年); null when the project holds none or it is not compared yet. */
+  copiedShare: number | null
   review: ReviewState
   verdict: OverallVerdict | null
   reviewer: string | null

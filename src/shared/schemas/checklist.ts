@@ -36,7 +36,12 @@ export const checklistSchema = z.object({
     .array(checklistItemSchema)
     .min(1)
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: '清单项目 id 重复' }),
-  findings: z.object({ minFigures: z.number().int().min(0), publishBy: z.string().regex(/^\d{2}-\d{2}$/) })
+  findings: z.object({
+    minFigures: z.number().int().min(0),
+    publishBy: z.string().regex(/^\d{2}-\d{2}$/),
+    copyShare: z.number().gt(0).max(1).optional(),
+    sharedMinChars: z.number().int().min(1).optional()
+  })
 })
 
 const FIELD_NAMES: Record<string, string> = {
@@ -55,6 +60,8 @@ const FIELD_NAMES: Record<string, string> = {
   findings: '问题检查设置',
   minFigures: '最少数据条数',
   publishBy: '公开期限',
+  copyShare: '沿用上年文字提示线',
+  sharedMinChars: '雷同文字字数',
   version: '版本',
   description: '说明',
   items: '审核项',

@@ -19,6 +19,7 @@ const formats = z.array(z.enum(REPORT_FORMATS_OUT)).min(1).max(4)
 const via = z.enum(EDIT_VIAS).optional()
 const none = z.tuple([])
 const year = z.number().int().min(2000).max(2100)
+const phrase = z.string().trim().min(4, '标准用语至少 4 个字').max(200, '标准用语不超过 200 个字')
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应写作 MM-DD')
 
 /** A schema whose parsed output can be passed to the method as its arguments. */
@@ -109,6 +110,16 @@ const SCHEMAS = {
     assign: z.tuple([id, id]),
     submission: z.tuple([id]),
     pickAndExportChaser: z.union([none, z.tuple([year.nullish()])])
+  },
+  similarity: {
+    status: none,
+    run: none,
+    report: z.tuple([id]),
+    pair: z.tuple([id, id]),
+    shared: z.union([none, z.tuple([year.nullish()])]),
+    commonWording: none,
+    addCommonWording: z.tuple([phrase]),
+    removeCommonWording: z.tuple([phrase])
   },
   settings: {
     get: none,

@@ -40,9 +40,9 @@ const zh = {
     outcomeReason: '原因'
   },
   jobs: {
-    title: { import: '导入进度', reanalyze: '重新检测进度', export: '导出进度' },
-    running: { import: '正在导入 {done}/{total}', reanalyze: '正在按新清单重新检测 {done}/{total}', export: '正在导出 {done}/{total}' },
-    cancel: { import: '取消导入', reanalyze: '取消重新检测', export: '取消导出' },
+    title: { import: '导入进度', reanalyze: '重新检测进度', export: '导出进度', compare: '文字比对进度' },
+    running: { import: '正在导入 {done}/{total}', reanalyze: '正在按新清单重新检测 {done}/{total}', export: '正在导出 {done}/{total}', compare: '正在比对各报告的文字 {done}/{total}' },
+    cancel: { import: '取消导入', reanalyze: '取消重新检测', export: '取消导出', compare: '取消比对' },
     cancelling: '正在停止…',
     current: '当前：{name}',
     counts: { read: '已读取', imported: '已导入', duplicates: '重复', failed: '失败', analyzed: '已检测', written: '已写出' }
@@ -192,6 +192,34 @@ const zh = {
     cancelledTitle: '导出已取消，已导出 {n} 个文件',
     saved: '已保存到 {file}'
   },
+  compare: {
+    open: '文字比对',
+    title: '文字比对',
+    titleOf: '文字比对：{title}',
+    with: '对照',
+    none: '没有与本报告文字相同的报告',
+    lastYearOption: '{unit} {year} 年度（上年报告）· 相同 {share}',
+    sameYearOption: '{unit} {year} 年度（同年其他单位）· 相同 {share}',
+    share: '本报告 {share} 的文字见于对方（不计标准用语）',
+    stale: '{n} 处沿用上年年份',
+    prev: '上一段',
+    next: '下一段',
+    prevHint: '上一段相同文字（P）',
+    nextHint: '下一段相同文字（N）',
+    position: '第 {i} / {n} 段',
+    run: '重新比对',
+    running: '正在比对 {done}/{total}',
+    staleResults: '报告有变动，比对结果可能已过时，请点击“重新比对”。',
+    thisReport: '本报告',
+    lastYear: '上年报告',
+    otherUnit: '同年其他单位',
+    notYet: '尚未比对：导入报告后会自动比对，也可点击“重新比对”。',
+    nothing: '没有发现与其他报告相同的文字（不计标准用语）。',
+    legendShared: '相同文字',
+    legendCurrent: '当前段落',
+    legendCommon: '标准用语（不计入）',
+    legendStale: '沿用上年年份'
+  },
   empty: {
     title: '这个项目还没有报告',
     lead: '把报告文件或整个文件夹拖到窗口任意位置即可导入；也可以：',
@@ -240,9 +268,9 @@ const en: Messages = {
     outcomeReason: 'Reason'
   },
   jobs: {
-    title: { import: 'Import progress', reanalyze: 'Re-check progress', export: 'Export progress' },
-    running: { import: 'Importing {done}/{total}', reanalyze: 'Re-checking with the new checklist {done}/{total}', export: 'Exporting {done}/{total}' },
-    cancel: { import: 'Cancel import', reanalyze: 'Cancel re-check', export: 'Cancel export' },
+    title: { import: 'Import progress', reanalyze: 'Re-check progress', export: 'Export progress', compare: 'Comparison progress' },
+    running: { import: 'Importing {done}/{total}', reanalyze: 'Re-checking with the new checklist {done}/{total}', export: 'Exporting {done}/{total}', compare: 'Comparing the reports’ text {done}/{total}' },
+    cancel: { import: 'Cancel import', reanalyze: 'Cancel re-check', export: 'Cancel export', compare: 'Cancel comparison' },
     cancelling: 'Stopping…',
     current: 'Now: {name}',
     counts: { read: 'Read', imported: 'Imported', duplicates: 'Duplicates', failed: 'Failed', analyzed: 'Checked', written: 'Written' }
@@ -264,7 +292,15 @@ const en: Messages = {
     none: '(none)',
     status: { present: 'Present', partial: 'Partial', missing: 'Missing', none: 'None' },
     levels: { township: 'Township', county: 'County', city: 'City', province: 'Province', department: 'Department' },
-    finding: { 'late-publication': 'Published late', 'no-causes': 'No causes', 'few-figures': 'Few figures', 'year-mismatch': 'Year mismatch' },
+    finding: {
+      'late-publication': 'Published late',
+      'no-causes': 'No causes',
+      'few-figures': 'Few figures',
+      'year-mismatch': 'Year mismatch',
+      'copied-from-last-year': 'Copied from last year',
+      'shared-text': 'Text shared with another unit',
+      'stale-year': 'Last year’s year left in'
+    },
     noFindings: 'None'
   },
   review: {
@@ -403,6 +439,34 @@ const en: Messages = {
     doneTitle: '{n} files exported',
     cancelledTitle: 'Export cancelled; {n} files exported',
     saved: 'Saved to {file}'
+  },
+  compare: {
+    open: 'Compare text',
+    title: 'Compare text',
+    titleOf: 'Compare text: {title}',
+    with: 'Against',
+    none: 'No report shares text with this one',
+    lastYearOption: '{unit} {year} (last year’s report) · {share} shared',
+    sameYearOption: '{unit} {year} (another unit, same year) · {share} shared',
+    share: '{share} of this report’s text is found in the other (standard wording not counted)',
+    stale: '{n} year(s) left from last year',
+    prev: 'Previous',
+    next: 'Next',
+    prevHint: 'Previous shared passage (P)',
+    nextHint: 'Next shared passage (N)',
+    position: 'Passage {i} / {n}',
+    run: 'Compare again',
+    running: 'Comparing {done}/{total}',
+    staleResults: 'Reports have changed since the comparison; click “Compare again”.',
+    thisReport: 'This report',
+    lastYear: 'Last year’s report',
+    otherUnit: 'Another unit, same year',
+    notYet: 'Not compared yet: reports are compared after each import, or click “Compare again”.',
+    nothing: 'No text shared with other reports (standard wording not counted).',
+    legendShared: 'Shared text',
+    legendCurrent: 'Passage in focus',
+    legendCommon: 'Standard wording (not counted)',
+    legendStale: 'Last year’s year'
   },
   empty: {
     title: 'This project has no reports yet',
