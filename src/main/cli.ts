@@ -10,7 +10,6 @@ import { collectFiles, notReadReports } from './pipeline/collect-files'
 import { formatRow, formatHeader } from './cli-table'
 import { importPaths, type ImportProgress } from './pipeline/import-files'
 import { Project } from './store/project'
-import fs from 'node:fs/promises'
 import type { ReportFormatOut } from '../shared/models/export'
 import { signedBy } from './services/settings-service'
 import { statusCommand, unitsCommand } from './cli-roster'
@@ -20,10 +19,13 @@ const USAGE = `用法 / Usage:
       检查报告文件或文件夹（递归），输出审核结果表；--json 输出一个 JSON 文档。
   report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] PATH...
       把报告导入项目文件（不存在则新建）：内容相同的文件只导入一次；输出导入、重复、失败的数量和每个失败文件的原因。
-  report-audit export --project FILE [--xlsx OUT.xlsx] [--csv OUT.csv] [--json OUT.json]
-                     [--docx DIR] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
-      导出审核结果：汇总表（Excel、CSV）、审核数据（JSON）、每份报告的审核意见（Word、Markdown、HTML）。
-      不指定 --report 时导出项目中的全部报告。
+  report-audit export --project FILE [--year YYYY] [--body 审核机关名称] [--date YYYY-MM-DD]
+                     [--xlsx OUT.xlsx] [--csv OUT.csv] [--notice OUT.docx] [--json OUT.json]
+                     [--docx DIR [--drafts] [--appendix]] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
+      导出要发出的文件：按当年报送名单的审核情况汇总表（Excel、CSV，未报送的单位也列出）、情况通报（Word）、
+      每个单位的审核意见（Word、Markdown、HTML，文件名如“葛坑镇-2024-审核意见.docx”）和审核数据（JSON）。
+      审核意见只为已审核（已给出总体结论）的报告生成；--drafts 为所有已报送的报告生成，未审核的标“初审稿”；
+      --appendix 附上审核工作底稿。--year 默认为项目的审核年度；--report 只导出这些报告所在的单位。
   report-audit units --project FILE [--import UNITS.xlsx|csv] [--json]
       导入或列出报送单位名单（列：单位名称、层级、别名；别名可用“、”或“;”分隔多个）。
   report-audit status --project FILE [--year YYYY] [--json]
@@ -190,12 +192,18 @@ async function exportCommand(argv: string[]): Promise<number> {
       allowPositionals: false,
       options: {
         project: { type: 'string' },
+        year: { type: 'string' },
+        body: { type: 'string' },
+        date: { type: 'string' },
         xlsx: { type: 'string' },
         csv: { type: 'string' },
         json: { type: 'string' },
+        notice: { type: 'string' },
         docx: { type: 'string' },
         md: { type: 'string' },
         html: { type: 'string' },
+        drafts: { type: 'boolean' },
+        appendix: { type: 'boolean' },
         report: { type: 'string', multiple: true },
         reviewer: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
@@ -210,9 +218,19 @@ async function exportCommand(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   if (!v.project) return usageError('请用 --project 指定项目文件。')
-  if (!v.xlsx && !v.csv && !v.json && !v.docx && !v.md && !v.html) return usageError('请至少指定一种导出：--xlsx、--csv、--json、--docx、--md 或 --html。')
+  if (!v.xlsx && !v.csv && !v.json && !v.notice && !v.docx && !v.md && !v.html) return usageError('请至少指定一种导出：--xlsx、--csv、--notice、--json、--docx、--md 或 --html。')
+  if (v.drafts && !v.docx && !v.md && !v.html) return usageError('--drafts 与 --docx（或 --md、--html）一起使用。')
   const ids = v.report?.map(Number)
   if (ids?.some((n) => !Number.isInteger(n) || n <= 0)) return usageError('--report 需要报告编号（正整数）。')
+  const year = v.year === undefined ? undefined : Number(v.year)
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) return usageError('--year 需要四位年份，如 2024。')
+  let now = new Date()
+  if (v.date !== undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.date)
+    now = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12) : new Date(NaN)
+    if (!m || now.getMonth() !== Number(m[2]) - 1 || now.getDate() !== Number(m[3])) return usageError('--date 需要 YYYY-MM-DD 格式的日期，如 2025-04-20。')
+  }
+  const body = v.body?.trim()
   let project
   try {
     project = Project.open(v.project, { create: false })
@@ -221,28 +239,31 @@ async function exportCommand(argv: string[]): Promise<number> {
   }
   try {
     // The writers (docx, ExcelJS) load only for this command, so `check` and `import` start fast.
-    const { writeReview, writeSummaryFiles } = await import('./services/export-service')
-    const { reviewDocuments } = await import('./services/review-documents')
-    const checklist = project.activeChecklist()
+    const { writeLetters, writeSummaryFiles } = await import('./services/export-service')
+    const { batchOf } = await import('./services/review-documents')
     const reviewer = signedBy(v.reviewer)
     const known = new Set(project.reports.ids())
     const missing = ids?.filter((id) => !known.has(id)) ?? []
     if (missing.length) return usageError(`项目中没有这些编号的报告：${missing.join('、')}。`)
-    // The documents are read from the project once, for the summary and for every format.
-    const docs = reviewDocuments(project, checklist, reviewer, ids ?? null)
-    const written = await writeSummaryFiles(project, docs, checklist, reviewer, { xlsx: v.xlsx, csv: v.csv, json: v.json })
-    const perReport: Array<[ReportFormatOut, string | undefined]> = [
+    const batch = batchOf(project, { year, reportIds: ids ?? null, body, now })
+    const written = await writeSummaryFiles(project, batch, { xlsx: v.xlsx, csv: v.csv, json: v.json, notice: v.notice }, { reviewer, reportIds: ids ?? null, now })
+    const skipped: Array<{ name: string; reason: string }> = []
+    const perLetter: Array<[ReportFormatOut, string | undefined]> = [
       ['docx', v.docx],
       ['md', v.md],
       ['html', v.html]
     ]
-    for (const [format, dir] of perReport) {
-      if (!dir) continue
-      await fs.mkdir(dir, { recursive: true })
-      const taken = new Set<string>()
-      for (const d of docs) written.push(await writeReview(d, format, dir, taken, null))
+    const formats = perLetter.filter(([, dir]) => dir)
+    for (const [format, dir] of formats) {
+      const r = await writeLetters(project, { formats: [format], dir: dir!, year, reportIds: ids ?? null, drafts: !!v.drafts, appendix: !!v.appendix, reviewer, body, now })
+      written.push(...r.files)
+      if (format === formats[0]![0]) skipped.push(...r.skipped)
+      for (const f of r.failed) skipped.push({ name: f.file, reason: f.message })
     }
-    await write(`${written.map((f) => `已写入 ${f}`).join('\n')}\n共 ${written.length} 个文件。\n`)
+    let out = `${written.map((f) => `已写入 ${f}`).join('\n')}${written.length ? '\n' : ''}共 ${written.length} 个文件（${batch.year} 年度，名单 ${batch.rows.filter((r) => r.state !== 'unassigned').length} 个单位）。\n`
+    if (!batch.body) out += '提示：未设置审核机关名称，文件中的署名为“（审核机关）”：请用 --body 指定，或在应用的设置中填写。\n'
+    if (skipped.length) out += `\n未生成审核意见（${skipped.length}）：\n${skipped.map((s) => `  ${s.name}：${s.reason}`).join('\n')}\n`
+    await write(out)
     return EXIT.ok
   } finally {
     project.close()

@@ -1,9 +1,13 @@
-// What the exports hold: a review document per report (built from the project by services/review-documents)
-// and the batch rows. Every exporter (docx, pdf/html, markdown, xlsx, csv, json) writes from these, so they agree.
+// What the exports hold: the review document (the worksheet) per report, the letter (审核意见) per
+// submission, and the batch (one row per unit of the roster) behind the 汇总表 and the 通报; built from
+// the project by services/review-documents. Every exporter writes from these, so they agree.
 
 import { ZH } from '../../shared/labels'
+import type { Checklist } from '../../shared/models/checklist'
 import type { ItemStatus, ReportLevel } from '../../shared/models/report'
 import type { AuditEntry, ItemVerdict, OverallVerdict } from '../../shared/models/review'
+import type { ReviewState } from '../../shared/models/roster'
+import type { Grade, Rubric, ScoreSheet } from '../../shared/models/rubric'
 
 export interface ReviewItem {
   id: string
@@ -36,6 +40,88 @@ export interface ReviewDocument {
   date: string
   /** Every recorded change of the reviewer's work on this report, oldest first. */
   audit: AuditEntry[]
+  /** The graded review under the project's rubric, when scored. */
+  score?: ScoreSheet | null
+}
+
+/** The 审核意见 as a letter (公文) from the reviewing body to the unit. */
+export interface OpinionLetter {
+  reportId: number
+  /** The unit as the roster names it (or the issuer, for a report not attached to a unit): file names and the 汇总表. */
+  unit: string
+  /** 主送机关: 「葛坑镇人民政府」. */
+  addressee: string
+  year: number | null
+  /** 「关于葛坑镇2024年度法治政府建设情况报告的审核意见」 */
+  title: string
+  /** The report as the unit titled it (or a title made from the unit and year). */
+  reportTitle: string
+  /** The reviewing body that signs it; empty when not set (the signature then says so). */
+  body: string
+  docNumber: string | null
+  /** 《规定》 and the project's notice, when named. */
+  basis: string[]
+  conclusion: string
+  /** The opinion, line by line: the reviewer's text, or the draft made from the review when they wrote none. */
+  opinion: string[]
+  /** The opinion was made by the app because the reviewer wrote none. */
+  opinionMade: boolean
+  /** The reviewer, as the letter's contact; null when unsigned. */
+  contact: string | null
+  /** 2025年4月20日 */
+  date: string
+  /** Not reviewed yet (no overall verdict): the header says 初审稿. */
+  draft: boolean
+  /** The internal worksheet (items, detected status, evidence), when the reviewer includes it. */
+  appendix: ReviewDocument | null
+}
+
+/** One line of a letter's opinion, as the templates set it: a heading of the first or second level, or a paragraph. */
+export function opinionLine(line: string): { kind: 'h1' | 'h2' | 'p'; text: string } {
+  const t = line.trim()
+  if (/^[一二三四五六七八九十]+、[^。；]{1,24}$/.test(t)) return { kind: 'h1', text: t }
+  if (/^（[一二三四五六七八九十]+）[^。；]{1,24}$/.test(t)) return { kind: 'h2', text: t }
+  return { kind: 'p', text: t }
+}
+
+/** One unit of the roster in the 汇总表 (or a report of the year not attached to a unit). */
+export interface BatchRow {
+  unit: string
+  level: ReportLevel | null
+  state: 'submitted' | 'missing' | 'unassigned'
+  /** The report the workspace opens for this submission. */
+  reportId: number | null
+  title: string | null
+  received: string | null
+  published: string | null
+  daysLate: number | null
+  /** Aligned with the checklist's items. */
+  items: Array<{ id: string; verdict: ItemVerdict | null; detected: ItemStatus | null; optional: boolean }>
+  findings: Array<{ code: string; name: string }>
+  score: number | null
+  grade: Grade | null
+  scoreProposed: boolean
+  review: ReviewState
+  overall: OverallVerdict | null
+  opinion: string
+  reviewer: string | null
+  annotations: Array<{ itemName: string; quote: string; comment: string; createdAt: string }>
+}
+
+/** A year's batch: what the 汇总表, its figures sheet, the CSV and the 通报 are written from. */
+export interface Batch {
+  year: number
+  /** The reviewing body; empty when not set. */
+  body: string
+  /** 2025年4月20日 */
+  date: string
+  /** The publication deadline of the year's reports, YYYY-MM-DD. */
+  deadline: string
+  checklist: Checklist
+  rubric: Rubric | null
+  rows: BatchRow[]
+  /** The notice the units reported under, when named. */
+  notice: string
 }
 
 /** The report's particulars heading every review opinion, in the order they are printed. */
@@ -65,8 +151,21 @@ export function itemCell(i: Pick<ReviewItem, 'verdict' | 'detected'>): { text: s
   return { text: `${ZH.status[i.detected]}（检测）`, tone, byReviewer: false }
 }
 
-/** The review document's name on disk: issuer, year and title, without characters Windows refuses. */
-export function documentFileName(d: ReviewDocument, ext: string): string {
-  const base = [d.issuer, d.year ? `${d.year}年度` : null, '审核意见'].filter(Boolean).join('-') || d.title
-  return `${base.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}.${ext}`
+/** A name safe on every file system: no control characters, none Windows refuses, no trailing dot or space. */
+export function safeFileName(base: string): string {
+  return (
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, '')
+      .replace(/[\\/:*?"<>|]+/g, '_')
+      .trim()
+      .slice(0, 80)
+      .replace(/[. ]+$/, '') || '审核意见'
+  )
+}
+
+/** The letter's name on disk, from the unit and the year: 葛坑镇-2024-审核意见.docx (drafts: …（初审稿）). */
+export function letterFileName(l: Pick<OpinionLetter, 'unit' | 'year' | 'draft'>, ext: string): string {
+  const base = [l.unit, l.year ? String(l.year) : null, '审核意见'].filter(Boolean).join('-')
+  return `${safeFileName(base)}${l.draft ? '（初审稿）' : ''}.${ext}`
 }

@@ -13,7 +13,7 @@ export class LibraryService implements LibraryApi {
   }
 
   async submissions(): Promise<SubmissionRow[]> {
-    return this.ws.project.submissions.rows(this.ws.project.rosterSettings())
+    return this.ws.project.submissions.rows(this.ws.project.rosterSettings(), this.ws.project.scoring())
   }
 
   async search(query: string): Promise<SearchHit[]> {
