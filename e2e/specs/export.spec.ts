@@ -1,5 +1,5 @@
-// Exporting a batch from the app: review opinions as Word and PDF into a folder, the summary table as
-// Excel and CSV; each file read back and checked against the batch.
+// Exporting what is sent from the app: the 审核意见 letters as Word and PDF into a folder (reviewed ones,
+// then drafts), the 汇总表 as Excel and CSV, the 通报; each file read back and checked.
 import fs from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
@@ -7,9 +7,12 @@ import mammoth from 'mammoth'
 import readXlsxFile from 'read-excel-file/node'
 import { expect, test } from '../fixtures/renderer'
 
-test('export the batch: review opinions (Word, PDF) and the summary table (Excel, CSV)', async ({ app }, testInfo) => {
+test('export what is sent: the 审核意见 letter of the reviewed report (Word, PDF), drafts on request, the 汇总表 (Excel, CSV) and the 通报', async ({ app }, testInfo) => {
   const { page } = app
   await app.services.api.settings.update({ reviewerName: '孙审核' })
+  await app.services.api.roster.updateSettings({ reviewYear: 2020 })
+  await app.services.api.exports.updateLetterSettings({ body: '某某县司法局' })
+  await app.services.api.roster.importUnitsText('新城镇\t乡镇\n夏铎铺镇\t乡镇\n大屯营镇\t乡镇')
   await page.getByTestId('empty-state').getByRole('button', { name: '导入示例报告' }).click()
   await expect(page.getByTestId('import-summary')).toContainText('导入 4')
 
@@ -19,33 +22,45 @@ test('export the batch: review opinions (Word, PDF) and the summary table (Excel
   await page.getByTestId('overall').locator('[data-overall="revise"]').click()
   await page.getByRole('textbox', { name: '审核意见' }).fill('请在6月底前补充问题原因并重新公开。')
   await page.getByRole('button', { name: /返回报告库/ }).click()
+  await expect(page.getByTestId('review')).toBeHidden()
 
-  // Review opinions for every report, as Word then as PDF.
+  // Letters for the year: the reviewed report only, as Word then as PDF; then drafts for the others.
   const out = path.join(app.dir, '导出')
-  app.dialogs.folders.push(out, out)
+  app.dialogs.folders.push(out, out, path.join(app.dir, '初审稿'))
   await page.getByTestId('export-menu').click()
-  await page.getByText('审核意见（Word）…').click()
-  await expect.poll(() => (fs.existsSync(out) ? fs.readdirSync(out).filter((f) => f.endsWith('.docx')).length : 0)).toBe(4)
+  await page.getByText('审核意见（Word，已审核）…').click()
+  await expect.poll(() => (fs.existsSync(out) ? fs.readdirSync(out).filter((f) => f.endsWith('.docx')) : [])).toEqual(['新城镇-2020-审核意见.docx'])
+  await expect(page.locator('.n-notification')).toContainText('1 个单位未生成审核意见：')
+  await expect(page.locator('.n-notification')).toContainText('夏铎铺镇 2020年度：尚未审核')
+  const closeNotices = async () => {
+    for (const b of await page.locator('.n-notification .n-base-close').all()) await b.click()
+    await expect(page.locator('.n-notification')).toHaveCount(0)
+  }
+  await closeNotices()
   await page.getByTestId('export-menu').click()
-  await page.getByText('审核意见（PDF）…').click()
-  await expect.poll(() => fs.readdirSync(out).filter((f) => f.endsWith('.pdf')).length, { timeout: 30_000 }).toBe(4)
+  await page.getByText('审核意见（PDF，已审核）…').click()
+  await expect.poll(() => fs.readdirSync(out).filter((f) => f.endsWith('.pdf')), { timeout: 30_000 }).toEqual(['新城镇-2020-审核意见.pdf'])
+  await closeNotices()
+  await page.getByTestId('export-menu').click()
+  await page.getByText('审核意见（Word，含初审稿）…').click()
+  await expect.poll(() => (fs.existsSync(path.join(app.dir, '初审稿')) ? fs.readdirSync(path.join(app.dir, '初审稿')).sort() : [])).toEqual(['夏铎铺镇-2020-审核意见（初审稿）.docx', '新城镇-2020-审核意见.docx'])
 
-  const docx = fs.readdirSync(out).find((f) => f.startsWith('新城镇') && f.endsWith('.docx'))!
-  const { value: text } = await mammoth.extractRawText({ path: path.join(out, docx) })
-  expect(text).toContain('关于《新城镇2020年法治政府建设情况报告》的审核意见')
-  expect(text).toContain('部分符合')
+  const { value: text } = await mammoth.extractRawText({ path: path.join(out, '新城镇-2020-审核意见.docx') })
+  expect(text).toContain('关于新城镇2020年度法治政府建设情况报告的审核意见')
+  expect(text).toContain('新城镇人民政府：')
   expect(text).toContain('请在6月底前补充问题原因并重新公开。')
-  expect(text).toContain('审核人：孙审核')
-  const pdf = path.join(out, docx.replace(/\.docx$/, '.pdf'))
+  expect(text).toContain('（联系人：孙审核）')
+  const pdf = path.join(out, '新城镇-2020-审核意见.pdf')
   expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
   const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-  expect(pdfText).toContain('审核意见')
+  expect(pdfText).toContain('关于新城镇2020年度法治政府建设情况报告的审核意见')
   expect(pdfText).toContain('请在6月底前补充问题原因并重新公开')
-  expect(pdfText).toMatch(/—1—/) // the page number in the footer
+  expect(pdfText).toContain('某某县司法局')
 
-  // The summary table for two selected reports, then for all as CSV.
+  await closeNotices()
+  // The 汇总表 for two selected reports: their units only; then for the year's roster as CSV; the 通报.
   await page.locator('tr[data-file="xincheng-2020.pdf"] .n-checkbox').click()
-  await page.locator('tr[data-file="gekeng-2024.docx"] .n-checkbox').click()
+  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .n-checkbox').click()
   await expect(page.getByTestId('export-menu')).toHaveText(/导出所选（2）/)
   const xlsx = path.join(app.dir, '汇总表.xlsx')
   app.dialogs.saves.push(xlsx)
@@ -53,20 +68,26 @@ test('export the batch: review opinions (Word, PDF) and the summary table (Excel
   await page.getByText('汇总表（Excel）…').click()
   await expect.poll(() => fs.existsSync(xlsx)).toBe(true)
   const [sheet] = await readXlsxFile(fs.readFileSync(xlsx))
-  expect(sheet!.data.map((r) => r.at(-1)).slice(1).sort()).toEqual(['gekeng-2024.docx', 'xincheng-2020.pdf'])
-  const xin = sheet!.data.find((r) => r.at(-1) === 'xincheng-2020.pdf')!
+  expect(sheet!.data[0]![0]).toBe('某某县司法局 2020年度法治政府建设年度报告审核情况汇总表')
+  expect(sheet!.data.slice(3).filter((r) => typeof r[0] === 'number').map((r) => r[1])).toEqual(['新城镇', '夏铎铺镇'])
+  const xin = sheet!.data.find((r) => r[1] === '新城镇')!
   expect(xin).toContain('部分符合')
   expect(xin).toContain('需修改')
 
   await page.locator('tr[data-file="xincheng-2020.pdf"] .n-checkbox').click()
-  await page.locator('tr[data-file="gekeng-2024.docx"] .n-checkbox').click()
+  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .n-checkbox').click()
   const csv = path.join(app.dir, '汇总表.csv')
-  app.dialogs.saves.push(csv)
+  const notice = path.join(app.dir, '通报.docx')
+  app.dialogs.saves.push(csv, notice)
   await page.getByTestId('export-menu').click()
   await page.getByText('汇总表（CSV）…').click()
   await expect.poll(() => fs.existsSync(csv)).toBe(true)
   const lines = fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
-  expect(lines).toHaveLength(5)
-  expect(lines[0]).toContain('发布单位')
+  expect(lines).toHaveLength(4) // header and the three units of the roster
+  expect(lines[0]).toMatch(/^序号,单位,/)
+  await page.getByTestId('export-menu').click()
+  await page.getByText('情况通报（Word）…').click()
+  await expect.poll(() => fs.existsSync(notice)).toBe(true)
+  expect((await mammoth.extractRawText({ path: notice })).value).toContain('大屯营镇未报送年度报告')
   await page.screenshot({ path: testInfo.outputPath('export-zh.png') })
 })

@@ -45,7 +45,7 @@ afterAll(async () => {
 const base: DraftInput = {
   items: [
     { id: 'a', name: '组织领导', scope: 'work', optional: false, verdict: null, detected: 'present', reason: '' },
-    { id: 'b', name: '存在的不足和原因', scope: 'shortcomings', optional: false, verdict: 'partial', reason: '只列举问题' },
+    { id: 'b', name: '存在的不足和原因', scope: 'shortcomings', optional: false, verdict: 'partial', detected: 'present', reason: '只列举问题' },
     { id: 'c', name: '其他事项', scope: 'other', optional: true, verdict: null, detected: 'missing', reason: '' }
   ],
   findings: [

@@ -21,7 +21,7 @@ import { letterFileName, safeFileName, type Batch, type OpinionLetter } from '..
 import { noticeDocx } from '../exporters/notice'
 import { summaryTable } from '../exporters/summary'
 import { summaryWorkbook } from '../exporters/xlsx'
-import { batchOf, opinionLetters, reviewDocuments, type LetterOptions } from './review-documents'
+import { batchOf, commonYear, opinionLetters, reviewDocuments, type LetterOptions } from './review-documents'
 import type { SettingsService } from './settings-service'
 import type { Workspace } from './workspace'
 
@@ -169,7 +169,7 @@ export class ExportService implements ExportApi {
 
   async pickAndExportBatch(kind: 'xlsx' | 'csv' | 'json' | 'notice', reportIds: number[] | null, year?: number | null): Promise<string | null> {
     const project = this.ws.project
-    const y = year ?? project.rosterSettings().reviewYear
+    const y = year ?? (reportIds?.length ? commonYear(project, reportIds) : null) ?? project.rosterSettings().reviewYear
     const body = project.letterSettings().body
     const day = new Date().toISOString().slice(0, 10)
     const suggested =

@@ -223,6 +223,7 @@ export function opinionLetters(project: Project, opts: LetterOptions): { letters
 }
 
 export interface BatchOptions {
+  /** The roster year; when absent, the year most of the given reports are for, else the project's review year. */
   year?: number | null
   /** Only the units whose submission holds one of these reports. */
   reportIds?: number[] | null
@@ -230,10 +231,21 @@ export interface BatchOptions {
   now?: Date
 }
 
+/** The year most of these reports' submissions are for (the latest on a tie). */
+export function commonYear(project: Project, reportIds: number[]): number | null {
+  const counts = new Map<number, number>()
+  const publishBy = project.rosterSettings().publishBy
+  for (const id of reportIds) {
+    const y = project.submissions.facts(id, publishBy).year
+    if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null
+}
+
 /** A year's batch: one row per unit of the roster (those that sent nothing included), then the year's reports waiting for a unit. */
 export function batchOf(project: Project, opts: BatchOptions = {}): Batch {
   const settings = project.rosterSettings()
-  const year = opts.year ?? settings.reviewYear
+  const year = opts.year ?? (opts.reportIds?.length ? commonYear(project, opts.reportIds) : null) ?? settings.reviewYear
   const roster = project.submissions.roster({ ...settings, reviewYear: year })
   const scoring = project.scoring()
   const rows = new Map(project.submissions.rows(settings, scoring).map((r) => [r.submissionId, r]))

@@ -1,6 +1,7 @@
 // Interface strings, Simplified Chinese first; the choice of language is remembered on this machine.
 import { createI18n } from 'vue-i18n'
 import { ZH } from '../../../shared/labels'
+import { sendingEn, sendingZh } from './i18n-sending'
 
 const zh = {
   app: { title: '法治报告审核台', subtitle: '法治政府建设年度报告审核', language: '界面语言' },
@@ -99,7 +100,7 @@ const zh = {
     auditNew: '新值',
     verdict: ZH.verdict,
     overall: ZH.overall,
-    audit: { 'item-verdict': '项目结论', overall: '总体结论', opinion: '审核意见', 'annotation-add': '添加批注', 'annotation-edit': '修改批注', 'annotation-delete': '删除批注' }
+    audit: { 'item-verdict': '项目结论', overall: '总体结论', opinion: '审核意见', 'annotation-add': '添加批注', 'annotation-edit': '修改批注', 'annotation-delete': '删除批注', score: '评分' }
   },
   settings: {
     title: '设置',
@@ -257,7 +258,7 @@ const en: Messages = {
     auditNew: 'After',
     verdict: { meets: 'Meets', partial: 'Partly', missing: 'Missing', 'not-applicable': 'N/A' },
     overall: { pass: 'Pass', revise: 'Revise', fail: 'Fail' },
-    audit: { 'item-verdict': 'Item verdict', overall: 'Overall verdict', opinion: 'Opinion', 'annotation-add': 'Annotation added', 'annotation-edit': 'Annotation edited', 'annotation-delete': 'Annotation deleted' }
+    audit: { 'item-verdict': 'Item verdict', overall: 'Overall verdict', opinion: 'Opinion', 'annotation-add': 'Annotation added', 'annotation-edit': 'Annotation edited', 'annotation-delete': 'Annotation deleted', score: 'Score' }
   },
   settings: {
     title: 'Settings',
@@ -318,7 +319,7 @@ export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'report-audit.locale'
 const saved = (typeof localStorage !== 'undefined' ? localStorage.getItem(LOCALE_KEY) : null) as Locale | null
 
-export const i18n = createI18n({ legacy: false, locale: saved === 'en' ? 'en' : 'zh-CN', fallbackLocale: 'zh-CN', messages: { 'zh-CN': zh, en } })
+export const i18n = createI18n({ legacy: false, locale: saved === 'en' ? 'en' : 'zh-CN', fallbackLocale: 'zh-CN', messages: { 'zh-CN': { ...zh, sending: sendingZh }, en: { ...en, sending: sendingEn } } })
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale
