@@ -155,7 +155,7 @@ describe('report-audit export', () => {
     expect(r.out).toContain('共 4 个文件（2020 年度，名单 4 个单位）')
     // nobody has reviewed anything: no letters, and the output says why for each unit that sent one
     expect(fs.existsSync(path.join(dir, 'docx')) ? fs.readdirSync(path.join(dir, 'docx')) : []).toEqual([])
-    expect(r.out).toMatch(/未生成审核意见（2）：\n  新城镇 2020年度：尚未审核/)
+    expect(r.out).toMatch(/未生成审核意见（2）：\n {2}新城镇 2020年度：尚未审核/)
     const { default: readXlsxFile } = await import('read-excel-file/node')
     const [sheet] = await readXlsxFile(fs.readFileSync(path.join(dir, 's.xlsx')))
     expect(sheet!.data[0]![0]).toBe('某某县司法局 2020年度法治政府建设年度报告审核情况汇总表')
