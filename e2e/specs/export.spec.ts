@@ -56,6 +56,7 @@ test('export what is sent: the 审核意见 letter of the reviewed report (Word,
   expect(pdfText).toContain('关于新城镇2020年度法治政府建设情况报告的审核意见')
   expect(pdfText).toContain('请在6月底前补充问题原因并重新公开')
   expect(pdfText).toContain('某某县司法局')
+  expect(pdfText).toMatch(/—1—/) // the page number in the footer
 
   await closeNotices()
   // The 汇总表 for two selected reports: their units only; then for the year's roster as CSV; the 通报.
