@@ -181,9 +181,13 @@ describe('report-audit export', () => {
     expect(md).toContain('某某县司法局\n\n2021年4月20日')
     expect(md).toContain('审核工作底稿')
     // the units of one report only; an unknown id, a bad date or year, drafts without letters are usage errors
-    const one = run([...common, '--report', '2', '--csv', path.join(dir, 'one.csv')])
+    const data = JSON.parse(fs.readFileSync(path.join(dir, 'd.json'), 'utf8')) as { reports: Array<{ id: number; fileName: string }> }
+    const xincheng = data.reports.find((x) => x.fileName === 'xincheng-2020.pdf')!.id
+    const one = run([...common, '--report', String(xincheng), '--csv', path.join(dir, 'one.csv')])
     expect(one.code).toBe(0)
-    expect(fs.readFileSync(path.join(dir, 'one.csv'), 'utf8').trim().split('\r\n')).toHaveLength(2)
+    const oneRows = fs.readFileSync(path.join(dir, 'one.csv'), 'utf8').trim().split('\r\n')
+    expect(oneRows).toHaveLength(2)
+    expect(oneRows[1]).toMatch(/^1,新城镇,/)
     expect(run([...common, '--report', '99', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
     expect(run([...common, '--date', '2021-02-30', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
     expect(run(['export', '--project', project, '--year', '20', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
