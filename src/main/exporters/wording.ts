@@ -137,11 +137,13 @@ export const chineseNumber = (n: number) => NUMBERS[n - 1] ?? String(n)
  */
 export function draftOpinion(d: DraftInput): string {
   const problems = problemSentences(d)
-  const lines: string[] = ['一、存在的问题']
-  if (problems.length) problems.forEach((p, k) => lines.push(`（${chineseNumber(k + 1)}）${p}`))
-  else lines.push('报告内容完整，未发现需要修改的问题。')
   const req = requirementSentences(d, problems.length)
-  if (req.length) lines.push('二、整改要求', ...req)
+  // Nothing to correct: a paragraph, not empty numbered sections.
+  if (!problems.length) return ['报告内容完整，未发现需要修改的问题。', ...req].join('\n')
+  // A report that passed is asked to improve, not to correct.
+  const [found, asked] = d.overall === 'pass' ? ['一、需要改进的问题', '二、改进要求'] : ['一、存在的问题', '二、整改要求']
+  const lines = [found, ...problems.map((p, k) => `（${chineseNumber(k + 1)}）${p}`)]
+  if (req.length) lines.push(asked, ...req)
   return lines.join('\n')
 }
 

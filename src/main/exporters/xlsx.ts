@@ -207,7 +207,7 @@ function figuresSheet(wb: ExcelJS.Workbook, b: Batch): void {
     row.alignment = { vertical: 'top', wrapText: true }
   }
   if (!f.problems.length) line(['未发现问题', 0, '', ''])
-  ws.getColumn(1).width = 30
+  ws.getColumn(1).width = 38
   ws.getColumn(2).width = 12
   ws.getColumn(3).width = 12
   ws.getColumn(4).width = 50

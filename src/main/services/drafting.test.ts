@@ -80,7 +80,8 @@ describe('the opinion draft (pure)', () => {
     expect(text.split('\n')[0]).toBe('一、存在的问题')
     expect(text).toContain('（一）报告“存在的不足和原因”')
     expect(text).toContain('二、整改要求')
-    expect(draftOpinion({ ...base, items: [], findings: [], overall: 'pass', daysLate: 0 })).toBe('一、存在的问题\n报告内容完整，未发现需要修改的问题。\n二、整改要求\n请继续做好法治政府建设年度报告的编制和公开工作。')
+    expect(draftOpinion({ ...base, items: [], findings: [], overall: 'pass', daysLate: 0 })).toBe('报告内容完整，未发现需要修改的问题。\n请继续做好法治政府建设年度报告的编制和公开工作。')
+    expect(draftOpinion({ ...base, overall: 'pass' }).split('\n').filter((l) => /^[一二]、/.test(l))).toEqual(['一、需要改进的问题', '二、改进要求'])
   })
 
   it('names the body as it calls itself, escapes Markdown, and makes file names safe', () => {

@@ -272,7 +272,8 @@ export class SubmissionRepository {
                 r.completeness, r.checklist_id, r.summary_json, rv.overall, (rv.opinion <> '') AS has_opinion,
                 (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts,
                 (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes,
-                json_extract(r.analysis_json, '$.figures') AS figures
+                -- reports stored before the summary kept the count are read from the analysis (coalesce stops at the first value)
+                coalesce(json_extract(r.summary_json, '$.figures'), json_extract(r.analysis_json, '$.figures')) AS figures
            FROM reports r LEFT JOIN report_reviews rv ON rv.report_id = r.id
           WHERE r.submission_id IS NOT NULL
           ORDER BY r.id`
