@@ -92,3 +92,38 @@ test('settings, drafting, scoring, bulk verdicts and charts', async ({ app }, te
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.screenshot({ path: testInfo.outputPath('charts-1280.png') })
 })
+
+test('standard phrases are edited with the checklist, the rubric in its own editor', async ({ app }, testInfo) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.getByRole('button', { name: '设置' }).click()
+  await page.locator('[data-checklist="default"]').getByRole('button', { name: '复制' }).click()
+  const editor = page.getByTestId('checklist-editor')
+  await editor.getByRole('textbox', { name: '行政执法 “缺失”时' }).fill('报告没有反映{item}工作，请补充。')
+  await editor.getByRole('textbox', { name: '逾期公开 发现问题时的用语' }).fill('逾期{days}天公开。')
+  await editor.locator('[data-edit-item="enforcement"]').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('phrases-1440.png') })
+  await editor.getByRole('button', { name: '保存' }).click()
+  await expect(editor).toBeHidden()
+  const saved = await app.services.api.checklists.get('default-copy')
+  expect(saved.items.find((i) => i.id === 'enforcement')!.phrases).toEqual({ missing: '报告没有反映{item}工作，请补充。', partial: '报告对行政执法工作的表述较为简单，缺少严格规范公正文明执法的具体举措和成效。' })
+  expect(saved.phrases?.findings?.['late-publication']).toBe('逾期{days}天公开。')
+
+  await page.locator('[data-rubric="default"]').getByRole('button', { name: '复制' }).click()
+  const rubric = page.getByTestId('rubric-editor')
+  await rubric.getByRole('textbox', { name: '按时公开 满分' }).fill('20')
+  await rubric.locator('[data-edit-aspect="format"]').getByRole('button', { name: '删除' }).click()
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.screenshot({ path: testInfo.outputPath('rubric-1280.png') })
+  await rubric.getByRole('button', { name: '保存' }).click()
+  await expect(rubric).toBeHidden()
+  const r = await app.services.api.grading.get('default-copy')
+  expect(r.aspects.map((a) => [a.id, a.max])).toEqual([
+    ['complete', 30],
+    ['substance', 20],
+    ['causes', 15],
+    ['plans', 15],
+    ['timely', 20]
+  ])
+  await expect(page.locator('[data-rubric="default-copy"]')).toContainText('满分合计 100')
+})
