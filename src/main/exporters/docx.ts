@@ -79,7 +79,7 @@ export async function letterDocx(l: OpinionLetter): Promise<Uint8Array> {
   return officialDocx({
     mark: l.draft ? '初审稿' : null,
     docNumber: l.docNumber,
-    title: l.title,
+    title: l.titleParts,
     addressee: l.addressee,
     lines: [
       { kind: 'p', text: letterBasis(l) },

@@ -4,6 +4,7 @@
 
 import { ZH } from '../../shared/labels'
 import { letterBasis } from './docx'
+import { titleLines } from './docx-kit'
 import { itemCell, opinionLine, particulars, type OpinionLetter, type ReviewDocument } from './model'
 
 export const esc = (s: string | number | null | undefined) =>
@@ -83,7 +84,7 @@ table.meta th { width: 22%; }
 .good { color: #0a6b2d; } .fair { color: #8a5a00; } .poor { color: #a4001d; }
 .muted { color: #555; }
 </style></head><body>
-${l.draft ? '<p class="draft">初审稿</p>\n' : ''}${l.docNumber ? `<p class="docno">${esc(l.docNumber)}</p>\n` : ''}<h1>${esc(l.title)}</h1>
+${l.draft ? '<p class="draft">初审稿</p>\n' : ''}${l.docNumber ? `<p class="docno">${esc(l.docNumber)}</p>\n` : ''}<h1>${titleLines(l.titleParts).map(esc).join('<br>')}</h1>
 <p class="to">${esc(l.addressee)}：</p>
 <p>${esc(letterBasis(l))}</p>
 <p>${esc(l.conclusion)}</p>

@@ -54,6 +54,8 @@ export interface OpinionLetter {
   year: number | null
   /** 「关于葛坑镇2024年度法治政府建设情况报告的审核意见」 */
   title: string
+  /** The title's phrases, where a long title may break. */
+  titleParts: string[]
   /** The report as the unit titled it (or a title made from the unit and year). */
   reportTitle: string
   /** The reviewing body that signs it; empty when not set (the signature then says so). */

@@ -45,6 +45,7 @@ function goodExamples(b: Batch): string[] {
 
 export interface NoticeText {
   title: string
+  titleParts: string[]
   addressee: string
   lines: Line[]
 }
@@ -127,13 +128,13 @@ export function noticeText(b: Batch, opts: { correctBy: string | null; figures?:
   asks.push(`各单位要严格落实${REGULATION}要求，每年4月1日前通过报刊、网站等新闻媒体向社会公开上一年度法治政府建设情况报告，确保报告内容全面、真实、具体。`)
   asks.forEach((a, k) => p(asks.length > 1 ? `（${chineseNumber(k + 1)}）${a}` : a))
 
-  return { title: `关于${b.year}年度法治政府建设年度报告报送和审核情况的通报`, addressee: noticeAddressee(b.rows), lines }
+  return { title: `关于${b.year}年度法治政府建设年度报告报送和审核情况的通报`, titleParts: ['关于', `${b.year}年度`, '法治政府建设年度报告', '报送和审核情况', '的通报'], addressee: noticeAddressee(b.rows), lines }
 }
 
 export async function noticeDocx(b: Batch, opts: { correctBy: string | null }): Promise<Uint8Array> {
   const t = noticeText(b, opts)
   return officialDocx({
-    title: t.title,
+    title: t.titleParts,
     addressee: t.addressee,
     lines: t.lines,
     signature: { name: b.body || '（审核机关）', date: b.date },

@@ -13,6 +13,7 @@ import { loadChecklist } from '../store/checklist-files'
 import { draftOpinion, problemSentences, requirementSentences, selfName, type DraftInput } from '../exporters/wording'
 import { escMd } from '../exporters/markdown'
 import { letterFileName } from '../exporters/model'
+import { titleLines } from '../exporters/docx-kit'
 
 let dir: string
 let services: Services
@@ -82,6 +83,12 @@ describe('the opinion draft (pure)', () => {
     expect(text).toContain('二、整改要求')
     expect(draftOpinion({ ...base, items: [], findings: [], overall: 'pass', daysLate: 0 })).toBe('报告内容完整，未发现需要修改的问题。\n请继续做好法治政府建设年度报告的编制和公开工作。')
     expect(draftOpinion({ ...base, overall: 'pass' }).split('\n').filter((l) => /^[一二]、/.test(l))).toEqual(['一、需要改进的问题', '二、改进要求'])
+  })
+
+  it('breaks a long title between its phrases, the upper line the longer, each within a line of 二号', () => {
+    expect(titleLines(['关于', '夏铎铺镇', '2020年度', '法治政府建设', '情况报告', '的审核意见'])).toEqual(['关于夏铎铺镇2020年度法治政府建设', '情况报告的审核意见'])
+    expect(titleLines(['关于', '2020年度', '法治政府建设年度报告', '报送和审核情况', '的通报'])).toEqual(['关于2020年度法治政府建设年度报告', '报送和审核情况的通报'])
+    expect(titleLines(['关于', '镇', '的审核意见'])).toEqual(['关于镇的审核意见'])
   })
 
   it('names the body as it calls itself, escapes Markdown, and makes file names safe', () => {

@@ -206,6 +206,7 @@ export function opinionLetters(project: Project, opts: LetterOptions): { letters
       addressee: addresseeOf(unit, row.issuer, row.level),
       year: row.year,
       title: `关于${unit}${row.year ? `${row.year}年度` : ''}法治政府建设情况报告的审核意见`,
+      titleParts: ['关于', unit, row.year ? `${row.year}年度` : '', '法治政府建设', '情况报告', '的审核意见'].filter(Boolean),
       reportTitle: row.title.replace(/^《|》$/g, ''),
       body,
       docNumber,
