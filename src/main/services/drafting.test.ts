@@ -14,6 +14,8 @@ import { draftOpinion, problemSentences, requirementSentences, selfName, type Dr
 import { escMd } from '../exporters/markdown'
 import { letterFileName } from '../exporters/model'
 import { titleLines } from '../exporters/docx-kit'
+import { noticeText } from '../exporters/notice'
+import type { Batch, BatchRow } from '../exporters/model'
 
 let dir: string
 let services: Services
@@ -95,6 +97,58 @@ describe('the opinion draft (pure)', () => {
     expect(['某某县司法局', '县委依法治县办公室', '市委全面依法治市委员会', '某单位'].map(selfName)).toEqual(['我局', '我办', '我委', '我单位'])
     expect(escMd('# 标题 <b>x</b> [链接](y) *强调*')).toBe('\\# 标题 \\<b\\>x\\</b\\> \\[链接\\](y) \\*强调\\*')
     expect(letterFileName({ unit: '葛坑镇\t/人民政府\u0007:', year: 2024, draft: false }, 'docx')).toBe('葛坑镇_人民政府_-2024-审核意见.docx')
+  })
+})
+
+describe('the 通报 (pure)', () => {
+  it('praises the units with a clean report on time, then names the missing, the late and the common problems, then asks', () => {
+    const checklist = loadChecklist('default')
+    const row = (unit: string, over: Partial<BatchRow>): BatchRow => ({
+      unit,
+      level: 'township',
+      state: 'submitted',
+      reportId: 1,
+      title: null,
+      received: '2021-03-20',
+      published: '2021-03-25',
+      daysLate: 0,
+      items: checklist.items.map((i) => ({ id: i.id, verdict: 'meets' as const, detected: 'present' as const, optional: false })),
+      findings: [],
+      score: null,
+      grade: null,
+      scoreProposed: false,
+      review: 'reviewed',
+      overall: 'pass',
+      opinion: '',
+      reviewer: '甲',
+      annotations: [],
+      ...over
+    })
+    const b: Batch = {
+      year: 2020,
+      body: '某某县司法局',
+      date: '2021年4月20日',
+      deadline: '2021-04-01',
+      checklist,
+      rubric: null,
+      notice: '',
+      rows: [
+        row('甲镇', {}),
+        row('乙镇', { state: 'missing', reportId: null, overall: null, review: 'unreviewed', published: null, daysLate: null }),
+        row('丙街道', { daysLate: 12, published: '2021-04-13', overall: 'revise', findings: [{ code: 'no-causes', name: '未分析原因' }] }),
+        row('丁镇', { overall: 'revise', findings: [{ code: 'no-causes', name: '未分析原因' }] })
+      ]
+    }
+    const t = noticeText(b, { correctBy: null })
+    expect(t.addressee).toBe('各乡镇人民政府、街道办事处')
+    expect(t.lines.filter((l) => l.kind !== 'p').map((l) => l.text)).toEqual(['一、基本情况', '二、表现较好的单位', '三、存在的问题', '（一）未按要求报送', '（二）未按时公开', '（三）报告内容不够规范', '四、工作要求'])
+    const text = t.lines.map((l) => l.text).join('\n')
+    expect(text).toContain('应报送年度报告的4家单位中，已报送3家，报送率75%')
+    expect(text).toContain('甲镇的年度报告要素齐全')
+    expect(text).toContain('截至2021年4月20日，乙镇未报送年度报告。')
+    expect(text).toContain('丙街道（逾期12天）未在2021年4月1日前向社会公开年度报告。')
+    expect(text).toContain('1．只列举存在的问题，未分析产生问题的原因，涉及2家单位（丙街道、丁镇）。')
+    expect(text).not.toContain('系统检测结果') // every report reviewed
   })
 })
 
