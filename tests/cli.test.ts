@@ -208,28 +208,58 @@ describe('report-audit import', () => {
 })
 
 describe('report-audit export', () => {
-  it('writes the summary workbook, CSV, JSON and a review opinion per report', async () => {
+  it('writes the year’s 汇总表, CSV, 通报 and review data, letters for reviewed reports only, drafts when asked', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-cli-export-'))
     const project = path.join(dir, 'p.raudit')
     expect(run(['import', '--project', project, path.join(ROOT, 'resources', 'samples')]).code).toBe(0)
-    const r = run(['export', '--project', project, '--xlsx', path.join(dir, 's.xlsx'), '--csv', path.join(dir, 's.csv'), '--json', path.join(dir, 'd.json'), '--docx', path.join(dir, 'docx'), '--md', path.join(dir, 'md'), '--reviewer', '钱审核'])
+    const units = path.join(dir, '名单.csv')
+    fs.writeFileSync(units, '\uFEFF单位名称,层级\r\n新城镇,乡镇\r\n夏铎铺镇,乡镇\r\n大屯营镇,乡镇\r\n葛坑镇,乡镇\r\n')
+    expect(run(['units', '--project', project, '--import', units]).code).toBe(0)
+    const common = ['export', '--project', project, '--year', '2020', '--body', '某某县司法局', '--date', '2021-04-20']
+    const r = run([...common, '--xlsx', path.join(dir, 's.xlsx'), '--csv', path.join(dir, 's.csv'), '--notice', path.join(dir, '通报.docx'), '--json', path.join(dir, 'd.json'), '--docx', path.join(dir, 'docx'), '--reviewer', '钱审核'])
     expect(r.code).toBe(0)
-    expect(r.out).toContain('共 11 个文件。')
+    expect(r.out).toContain('共 4 个文件（2020 年度，名单 4 个单位）')
+    // nobody has reviewed anything: no letters, and the output says why for each unit that sent one
+    expect(fs.existsSync(path.join(dir, 'docx')) ? fs.readdirSync(path.join(dir, 'docx')) : []).toEqual([])
+    expect(r.out).toMatch(/未生成审核意见（2）：\n {2}新城镇 2020年度：尚未审核/)
     const { default: readXlsxFile } = await import('read-excel-file/node')
     const [sheet] = await readXlsxFile(fs.readFileSync(path.join(dir, 's.xlsx')))
-    expect(sheet!.data).toHaveLength(5)
-    expect(fs.readdirSync(path.join(dir, 'docx'))).toHaveLength(4)
+    expect(sheet!.data[0]![0]).toBe('某某县司法局 2020年度法治政府建设年度报告审核情况汇总表')
+    expect(sheet!.data[1]!.some((c) => c === '制表日期：2021年4月20日')).toBe(true)
+    // every unit of the roster, 葛坑镇 too: its report is for 2024
+    expect(sheet!.data.slice(3, 7).map((row) => [row[1], row[3]])).toEqual([
+      ['新城镇', '已报送'],
+      ['夏铎铺镇', '已报送'],
+      ['大屯营镇', '未报送'],
+      ['葛坑镇', '未报送']
+    ])
     expect(fs.readFileSync(path.join(dir, 's.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
-    const md = fs.readdirSync(path.join(dir, 'md')).map((f) => fs.readFileSync(path.join(dir, 'md', f), 'utf8'))
-    expect(md.every((m) => m.includes('审核人：钱审核'))).toBe(true)
-    // the review data says, per report, what it carried over from last year's (nothing here: one year)
-    const data = JSON.parse(fs.readFileSync(path.join(dir, 'd.json'), 'utf8')) as { reports: Array<{ copiedShare: number | null; similar: unknown[] }> }
+    const { default: mammoth } = await import('mammoth')
+    const notice = (await mammoth.extractRawText({ path: path.join(dir, '通报.docx') })).value
+    expect(notice).toContain('大屯营镇、葛坑镇2家单位未报送年度报告')
+    expect(notice).toContain('截至2021年4月20日')
+
+    const d = run([...common, '--docx', path.join(dir, 'drafts'), '--md', path.join(dir, 'md'), '--drafts', '--appendix'])
+    expect(d.code).toBe(0)
+    expect(fs.readdirSync(path.join(dir, 'drafts')).sort()).toEqual(['夏铎铺镇-2020-审核意见（初审稿）.docx', '新城镇-2020-审核意见（初审稿）.docx'])
+    const md = fs.readFileSync(path.join(dir, 'md', '新城镇-2020-审核意见（初审稿）.md'), 'utf8')
+    expect(md).toContain('**初审稿**')
+    expect(md).toContain('某某县司法局\n\n2021年4月20日')
+    expect(md).toContain('审核工作底稿')
+    // the units of one report only; an unknown id, a bad date or year, drafts without letters are usage errors
+    const data = JSON.parse(fs.readFileSync(path.join(dir, 'd.json'), 'utf8')) as { reports: Array<{ id: number; fileName: string; copiedShare: number | null; similar: unknown[] }> }
+    // the review data says, per report, what it carried over from last year's (nothing here: one year each)
     expect(data.reports.every((x) => x.copiedShare === null && Array.isArray(x.similar))).toBe(true)
-    // one report only; an unknown id is a usage error
-    const one = run(['export', '--project', project, '--report', '2', '--csv', path.join(dir, 'one.csv')])
+    const xincheng = data.reports.find((x) => x.fileName === 'xincheng-2020.pdf')!.id
+    const one = run([...common, '--report', String(xincheng), '--csv', path.join(dir, 'one.csv')])
     expect(one.code).toBe(0)
-    expect(fs.readFileSync(path.join(dir, 'one.csv'), 'utf8').trim().split('\r\n')).toHaveLength(2)
-    expect(run(['export', '--project', project, '--report', '99', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
+    const oneRows = fs.readFileSync(path.join(dir, 'one.csv'), 'utf8').trim().split('\r\n')
+    expect(oneRows).toHaveLength(2)
+    expect(oneRows[1]).toMatch(/^1,新城镇,/)
+    expect(run([...common, '--report', '99', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
+    expect(run([...common, '--date', '2021-02-30', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
+    expect(run(['export', '--project', project, '--year', '20', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
+    expect(run(['export', '--project', project, '--drafts', '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
     expect(run(['export', '--project', path.join(dir, 'missing.raudit'), '--csv', path.join(dir, 'x.csv')]).code).toBe(64)
   })
 
@@ -240,11 +270,10 @@ describe('report-audit export', () => {
     // a folder where the CSV should go: that file cannot be written
     const blocked = path.join(dir, 'blocked.csv')
     fs.mkdirSync(blocked)
-    const r = run(['export', '--project', project, '--csv', blocked, '--json', path.join(dir, 'd.json'), '--md', path.join(dir, 'md')])
+    const r = run(['export', '--project', project, '--csv', blocked, '--json', path.join(dir, 'd.json')])
     expect(r.code).toBe(2)
     expect(r.out).toMatch(/无法写入 1 个文件：\n {2}.*blocked\.csv/)
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'd.json'), 'utf8')).reports).toHaveLength(4)
-    expect(fs.readdirSync(path.join(dir, 'md'))).toHaveLength(4)
   })
 })
 

@@ -2,6 +2,7 @@
 
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { CheckedReport, CheckedReportOk } from '../shared/models/check'
 import type { Checklist } from '../shared/models/checklist'
@@ -16,7 +17,6 @@ import { collectFiles, notReadReports } from './pipeline/collect-files'
 import { formatLegend, formatRow, formatHeader } from './cli-table'
 import { importPaths, type ImportProgress } from './pipeline/import-files'
 import { Project } from './store/project'
-import fs from 'node:fs/promises'
 import type { ReportFormatOut } from '../shared/models/export'
 import { signedBy } from './services/settings-service'
 import { statusCommand, unitsCommand } from './cli-roster'
@@ -29,10 +29,13 @@ const USAGE = `用法 / Usage:
   report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] [--accept-not-report] PATH...
       把报告导入项目文件（不存在则新建）：内容相同的文件只导入一次；输出导入、重复、失败的数量和每个失败文件的原因。
       --accept-not-report：不像年度报告的文件（解读、新闻、工作要点、模板等）也照常导入，原因记在警告里。
-  report-audit export --project FILE [--xlsx OUT.xlsx] [--csv OUT.csv] [--json OUT.json]
-                     [--docx DIR] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
-      导出审核结果：汇总表（Excel、CSV）、审核数据（JSON）、每份报告的审核意见（Word、Markdown、HTML）。
-      不指定 --report 时导出项目中的全部报告。
+  report-audit export --project FILE [--year YYYY] [--body 审核机关名称] [--date YYYY-MM-DD]
+                     [--xlsx OUT.xlsx] [--csv OUT.csv] [--notice OUT.docx] [--json OUT.json]
+                     [--docx DIR [--drafts] [--appendix]] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
+      导出要发出的文件：按当年报送名单的审核情况汇总表（Excel、CSV，未报送的单位也列出）、情况通报（Word）、
+      每个单位的审核意见（Word、Markdown、HTML，文件名如“葛坑镇-2024-审核意见.docx”）和审核数据（JSON）。
+      审核意见只为已审核（已给出总体结论）的报告生成；--drafts 为所有已报送的报告生成，未审核的标“初审稿”；
+      --appendix 附上审核工作底稿。--year 默认为项目的审核年度；--report 只导出这些报告所在的单位。
   report-audit units --project FILE [--import UNITS.xlsx|csv] [--json]
       导入或列出报送单位名单（列：单位名称、层级、别名；别名可用“、”或“;”分隔多个）。
   report-audit status --project FILE [--year YYYY] [--json]
@@ -296,12 +299,18 @@ async function exportCommand(argv: string[]): Promise<number> {
       allowPositionals: false,
       options: {
         project: { type: 'string' },
+        year: { type: 'string' },
+        body: { type: 'string' },
+        date: { type: 'string' },
         xlsx: { type: 'string' },
         csv: { type: 'string' },
         json: { type: 'string' },
+        notice: { type: 'string' },
         docx: { type: 'string' },
         md: { type: 'string' },
         html: { type: 'string' },
+        drafts: { type: 'boolean' },
+        appendix: { type: 'boolean' },
         report: { type: 'string', multiple: true },
         reviewer: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
@@ -316,9 +325,19 @@ async function exportCommand(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   if (!v.project) return usageError('请用 --project 指定项目文件。')
-  if (!v.xlsx && !v.csv && !v.json && !v.docx && !v.md && !v.html) return usageError('请至少指定一种导出：--xlsx、--csv、--json、--docx、--md 或 --html。')
+  if (!v.xlsx && !v.csv && !v.json && !v.notice && !v.docx && !v.md && !v.html) return usageError('请至少指定一种导出：--xlsx、--csv、--notice、--json、--docx、--md 或 --html。')
+  if (v.drafts && !v.docx && !v.md && !v.html) return usageError('--drafts 与 --docx（或 --md、--html）一起使用。')
   const ids = v.report?.map(Number)
   if (ids?.some((n) => !Number.isInteger(n) || n <= 0)) return usageError('--report 需要报告编号（正整数）。')
+  const year = v.year === undefined ? undefined : Number(v.year)
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) return usageError('--year 需要四位年份，如 2024。')
+  let now = new Date()
+  if (v.date !== undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.date)
+    now = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12) : new Date(NaN)
+    if (!m || now.getMonth() !== Number(m[2]) - 1 || now.getDate() !== Number(m[3])) return usageError('--date 需要 YYYY-MM-DD 格式的日期，如 2025-04-20。')
+  }
+  const body = v.body?.trim()
   let project
   try {
     project = Project.open(v.project, { create: false })
@@ -327,10 +346,8 @@ async function exportCommand(argv: string[]): Promise<number> {
   }
   try {
     // The writers (docx, ExcelJS) load only for this command, so `check` and `import` start fast.
-    const { writeReview, writeSummaryFiles } = await import('./services/export-service')
-    const { reviewDocuments } = await import('./services/review-documents')
-    const { documentFileName } = await import('./exporters/model')
-    const checklist = project.activeChecklist()
+    const { writeLetters, writeSummaryFiles } = await import('./services/export-service')
+    const { batchOf } = await import('./services/review-documents')
     const reviewer = signedBy(v.reviewer)
     const known = new Set(project.reports.ids())
     const missing = ids?.filter((id) => !known.has(id)) ?? []
@@ -346,39 +363,39 @@ async function exportCommand(argv: string[]): Promise<number> {
         await pool.close()
       }
     }
-    // The documents are read from the project once, for the summary and for every format.
-    const docs = reviewDocuments(project, checklist, reviewer, ids ?? null)
+    const batch = batchOf(project, { year, reportIds: ids ?? null, body, now })
     // A file that cannot be written is reported and the others are still written.
     const written: string[] = []
     const failed: Array<{ file: string; message: string }> = []
-    const attempt = async (file: string, work: () => Promise<string[]>) => {
+    for (const kind of ['xlsx', 'csv', 'json', 'notice'] as const) {
+      const out = v[kind]
+      if (!out) continue
       try {
-        written.push(...(await work()))
+        written.push(...(await writeSummaryFiles(project, batch, { [kind]: out }, { reviewer, reportIds: ids ?? null, now })))
       } catch (e) {
-        failed.push({ file, message: toErrorInfo(e).message })
+        failed.push({ file: out, message: toErrorInfo(e).message })
       }
     }
-    for (const kind of ['xlsx', 'csv', 'json'] as const) {
-      const out = v[kind]
-      if (out) await attempt(out, () => writeSummaryFiles(project, docs, checklist, reviewer, { [kind]: out }))
-    }
-    const perReport: Array<[ReportFormatOut, string | undefined]> = [
+    const skipped: Array<{ name: string; reason: string }> = []
+    const perLetter: Array<[ReportFormatOut, string | undefined]> = [
       ['docx', v.docx],
       ['md', v.md],
       ['html', v.html]
     ]
-    for (const [format, dir] of perReport) {
-      if (!dir) continue
+    const formats = perLetter.filter(([, dir]) => dir)
+    for (const [format, dir] of formats) {
       try {
-        await fs.mkdir(dir, { recursive: true })
+        const r = await writeLetters(project, { formats: [format], dir: dir!, year, reportIds: ids ?? null, drafts: !!v.drafts, appendix: !!v.appendix, reviewer, body, now })
+        written.push(...r.files)
+        if (format === formats[0]![0]) skipped.push(...r.skipped)
+        failed.push(...r.failed)
       } catch (e) {
-        failed.push({ file: dir, message: toErrorInfo(e).message })
-        continue
+        failed.push({ file: dir!, message: toErrorInfo(e).message })
       }
-      const taken = new Set<string>()
-      for (const d of docs) await attempt(path.join(dir, documentFileName(d, format)), async () => [await writeReview(d, format, dir, taken, null)])
     }
-    let out = `${written.map((f) => `已写入 ${f}`).join('\n')}\n共 ${written.length} 个文件。\n`
+    let out = `${written.map((f) => `已写入 ${f}`).join('\n')}${written.length ? '\n' : ''}共 ${written.length} 个文件（${batch.year} 年度，名单 ${batch.rows.filter((r) => r.state !== 'unassigned').length} 个单位）。\n`
+    if (!batch.body) out += '提示：未设置审核机关名称，文件中的署名为“（审核机关）”：请用 --body 指定，或在应用的设置中填写。\n'
+    if (skipped.length) out += `\n未生成审核意见（${skipped.length}）：\n${skipped.map((s) => `  ${s.name}：${s.reason}`).join('\n')}\n`
     if (failed.length) out += `\n无法写入 ${failed.length} 个文件：\n${failed.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
     await write(out)
     return failed.length ? EXIT.someFailed : EXIT.ok

@@ -1,5 +1,5 @@
 // The whole project's review data as JSON, for other tools: every report with its metadata, detected
-// status and verdict per item, findings, overall verdict, opinion, annotations and audit trail.
+// status and verdict per item, findings, overall verdict, opinion, annotations, score and audit trail.
 
 import type { Checklist } from '../../shared/models/checklist'
 import type { ReviewDocument } from './model'
@@ -33,6 +33,16 @@ export function reviewDataJson(projectName: string, docs: ReviewDocument[], chec
       overall: d.overall,
       opinion: d.opinion,
       annotations: d.annotations.map(({ itemId, quote, comment, createdAt }) => ({ itemId, quote, comment, createdAt })),
+      score: d.score
+        ? {
+            rubric: d.score.rubricId,
+            total: d.score.total,
+            max: d.score.max,
+            grade: d.score.grade,
+            proposed: d.score.proposed,
+            aspects: d.score.aspects.map((a) => ({ id: a.id, max: a.max, proposed: a.proposed, points: a.points, reason: a.adjusted?.reason ?? null }))
+          }
+        : null,
       audit: d.audit.map(({ id, at, reviewer, action, target, oldValue, newValue, via, hash }) => ({ id, at, reviewer, action, target, oldValue, newValue, via, hash }))
     }))
   }

@@ -1,9 +1,13 @@
-// What the exports hold: a review document per report (built from the project by services/review-documents)
-// and the batch rows. Every exporter (docx, pdf/html, markdown, xlsx, csv, json) writes from these, so they agree.
+// What the exports hold: the review document (the worksheet) per report, the letter (审核意见) per
+// submission, and the batch (one row per unit of the roster) behind the 汇总表 and the 通报; built from
+// the project by services/review-documents. Every exporter writes from these, so they agree.
 
 import { ZH } from '../../shared/labels'
+import type { Checklist } from '../../shared/models/checklist'
 import type { ItemStatus, ReportLevel } from '../../shared/models/report'
 import type { AuditEntry, ItemVerdict, OverallVerdict } from '../../shared/models/review'
+import type { ReviewState } from '../../shared/models/roster'
+import type { Grade, Rubric, ScoreSheet } from '../../shared/models/rubric'
 import type { Passage } from '../../shared/models/similarity'
 
 export interface ReviewItem {
@@ -27,12 +31,7 @@ export interface ReviewDocument {
   published: string | null
   checklistName: string
   completeness: number
-  /** Share (0–1) of the text copied from the unit's report of the year before (沿用上年), for the 汇总表; null when the project holds none. */
-  copiedShare: number | null
-  /** The unit's report of the year before when the project holds it: the share of this text found in it and the passages (offsets into each text). */
-  similar: Array<{ file: string; year: number | null; share: number; passages: Passage[] }>
   items: ReviewItem[]
-  /** The file's own findings, then those of comparing it with the batch (copied or shared text). */
   findings: Array<{ code: string; name: string; message: string }>
   annotations: Array<{ itemId: string; itemName: string; quote: string; comment: string; createdAt: string }>
   overall: OverallVerdict | null
@@ -42,6 +41,12 @@ export interface ReviewDocument {
   date: string
   /** Every recorded change of the reviewer's work on this report, oldest first. */
   audit: AuditEntry[]
+  /** The graded review under the project's rubric, when scored. */
+  score?: ScoreSheet | null
+  /** The share of this report's text found in its unit's report of the year before (null when there is none to compare). */
+  copiedShare: number | null
+  /** Last year's report it shares text with, and where. */
+  similar: Array<{ file: string; year: number | null; share: number; passages: Passage[] }>
   /** The project's audit trail checked as this document was written (its hash chain). */
   auditCheck: AuditCheck
 }
@@ -56,6 +61,88 @@ export interface AuditCheck {
   message: string
 }
 
+/** The 审核意见 as a letter (公文) from the reviewing body to the unit. */
+export interface OpinionLetter {
+  reportId: number
+  /** The unit as the roster names it (or the issuer, for a report not attached to a unit): file names and the 汇总表. */
+  unit: string
+  /** 主送机关: 「葛坑镇人民政府」. */
+  addressee: string
+  year: number | null
+  /** 「关于葛坑镇2024年度法治政府建设情况报告的审核意见」 */
+  title: string
+  /** The title's phrases, where a long title may break. */
+  titleParts: string[]
+  /** The report as the unit titled it (or a title made from the unit and year). */
+  reportTitle: string
+  /** The reviewing body that signs it; empty when not set (the signature then says so). */
+  body: string
+  docNumber: string | null
+  /** 《规定》 and the project's notice, when named. */
+  basis: string[]
+  conclusion: string
+  /** The opinion, line by line: the reviewer's text, or the draft made from the review when they wrote none. */
+  opinion: string[]
+  /** The opinion was made by the app because the reviewer wrote none. */
+  opinionMade: boolean
+  /** The reviewer, as the letter's contact; null when unsigned. */
+  contact: string | null
+  /** 2025年4月20日 */
+  date: string
+  /** Not reviewed yet (no overall verdict): the header says 初审稿. */
+  draft: boolean
+  /** The internal worksheet (items, detected status, evidence), when the reviewer includes it. */
+  appendix: ReviewDocument | null
+}
+
+/** One line of a letter's opinion, as the templates set it: a heading of the first or second level, or a paragraph. */
+export function opinionLine(line: string): { kind: 'h1' | 'h2' | 'p'; text: string } {
+  const t = line.trim()
+  if (/^[一二三四五六七八九十]+、[^。；]{1,24}$/.test(t)) return { kind: 'h1', text: t }
+  if (/^（[一二三四五六七八九十]+）[^。；]{1,24}$/.test(t)) return { kind: 'h2', text: t }
+  return { kind: 'p', text: t }
+}
+
+/** One unit of the roster in the 汇总表 (or a report of the year not attached to a unit). */
+export interface BatchRow {
+  unit: string
+  level: ReportLevel | null
+  state: 'submitted' | 'missing' | 'unassigned'
+  /** The report the workspace opens for this submission. */
+  reportId: number | null
+  title: string | null
+  received: string | null
+  published: string | null
+  daysLate: number | null
+  /** Aligned with the checklist's items. */
+  items: Array<{ id: string; verdict: ItemVerdict | null; detected: ItemStatus | null; optional: boolean }>
+  findings: Array<{ code: string; name: string }>
+  score: number | null
+  grade: Grade | null
+  scoreProposed: boolean
+  review: ReviewState
+  overall: OverallVerdict | null
+  opinion: string
+  reviewer: string | null
+  annotations: Array<{ itemName: string; quote: string; comment: string; createdAt: string }>
+}
+
+/** A year's batch: what the 汇总表, its figures sheet, the CSV and the 通报 are written from. */
+export interface Batch {
+  year: number
+  /** The reviewing body; empty when not set. */
+  body: string
+  /** 2025年4月20日 */
+  date: string
+  /** The publication deadline of the year's reports, YYYY-MM-DD. */
+  deadline: string
+  checklist: Checklist
+  rubric: Rubric | null
+  rows: BatchRow[]
+  /** The notice the units reported under, when named. */
+  notice: string
+}
+
 /** The report's particulars heading every review opinion, in the order they are printed. */
 export function particulars(d: ReviewDocument): Array<[string, string]> {
   return [
@@ -65,7 +152,7 @@ export function particulars(d: ReviewDocument): Array<[string, string]> {
     ['发布日期', d.published ?? '未识别'],
     ['审核清单', d.checklistName],
     ['完整度', `${d.completeness}%`],
-    // A trail altered behind the app's back is said on the opinion itself.
+    // The worksheet is the reviewer's record: it says when the audit trail behind it was altered.
     ...(d.auditCheck.intact ? [] : ([['审核记录', `⚠ ${d.auditCheck.message}`]] as Array<[string, string]>))
   ]
 }
@@ -85,20 +172,24 @@ export function itemCell(i: Pick<ReviewItem, 'verdict' | 'detected'>): { text: s
   return { text: `${ZH.status[i.detected]}（检测）`, tone, byReviewer: false }
 }
 
-/** The review document's name on disk: issuer, year and title, without what Windows refuses in a name. */
-export function documentFileName(d: ReviewDocument, ext: string): string {
-  const base = [d.issuer, d.year ? `${d.year}年度` : null, '审核意见'].filter(Boolean).join('-') || d.title
-  return `${safeFileStem(base)}.${ext}`
+/**
+ * A name safe on every file system, from text found in a report: no control characters, none Windows
+ * refuses, no trailing dot or space, not a device name (CON, NUL, COM1 …), at most 80 characters.
+ */
+export function safeFileName(base: string): string {
+  const s =
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, '')
+      .replace(/[\\/:*?"<>|]+/g, '_')
+      .trim()
+      .slice(0, 80)
+      .replace(/[. ]+$/, '') || '审核意见'
+  return /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(s) ? `_${s}` : s
 }
 
-/**
- * A name stem Windows accepts, from text found in a report: no reserved or control characters, no
- * trailing dot or space, not a device name (CON, NUL, COM1 …), at most 80 characters.
- */
-export function safeFileStem(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  let s = text.replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, '_').slice(0, 80)
-  s = s.replace(/[. ]+$/, '')
-  if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(s)) s = `_${s}`
-  return s || '审核意见'
+/** The letter's name on disk, from the unit and the year: 葛坑镇-2024-审核意见.docx (drafts: …（初审稿）). */
+export function letterFileName(l: Pick<OpinionLetter, 'unit' | 'year' | 'draft'>, ext: string): string {
+  const base = [l.unit, l.year ? String(l.year) : null, '审核意见'].filter(Boolean).join('-')
+  return `${safeFileName(base)}${l.draft ? '（初审稿）' : ''}.${ext}`
 }

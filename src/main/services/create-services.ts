@@ -9,6 +9,7 @@ import { WorkerPools, type ParsePool } from '../pipeline/parse-pool'
 import { appVersion } from './app-info'
 import { ChecklistService } from './checklist-service'
 import { ExportService, type PdfHost } from './export-service'
+import { GradingService } from './grading-service'
 import { ImportService } from './import-service'
 import { JobService } from './job-service'
 import { LibraryService } from './library-service'
@@ -90,6 +91,7 @@ export function createServices(opts: ServiceOptions): Services {
     roster: new RosterService(workspace),
     similarity,
     exports: new ExportService(workspace, jobs, settings, opts.pdf ?? null),
+    grading: new GradingService(workspace, settings),
     settings,
     app: { version: async () => appVersion() }
   }

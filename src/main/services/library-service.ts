@@ -22,7 +22,7 @@ export class LibraryService implements LibraryApi {
 
   async submissions(): Promise<SubmissionRow[]> {
     const project = this.ws.project
-    return project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings })
+    return project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring())
   }
 
   async search(query: string): Promise<{ total: number; ids: number[] }> {

@@ -248,19 +248,22 @@ describe('jobs', () => {
   it('a running export holds the project: switching project is refused with the reason, and the export ends whole', async () => {
     await importSamples()
     const out = path.join(dir, 'out')
-    const job = await api.exports.reports({ reportIds: null, formats: ['docx', 'md', 'html'], dir: out })
+    const all = (await api.library.list()).map((r) => r.id)
+    const submissions = (await api.library.submissions()).length
+    // nothing reviewed yet: drafts, one letter per submission and format
+    const job = await api.exports.reports({ reportIds: all, formats: ['docx', 'md', 'html'], dir: out, drafts: true })
     await expect(api.projects.create(path.join(dir, '另一个项目'))).rejects.toThrow(/正在导出/)
     await expect(api.imports.start([path.join(CORPUS, 'formats', 'xiaduopu-2020.docx')])).rejects.toThrow(/正在导出/)
     const done = await waitJob(job.id)
     expect(done.state).toBe('done')
-    expect(done.kind === 'export' && done.result?.files.length).toBe(6)
+    expect(done.kind === 'export' && done.result?.files.length).toBe(submissions * 3)
     // once it has finished the reviewer may switch
     expect((await api.projects.create(path.join(dir, '另一个项目'))).name).toBe('另一个项目')
   })
 
   it('every kind of job can be cancelled from the window', async () => {
     await importSamples()
-    const job = await api.exports.reports({ reportIds: null, formats: ['docx'], dir: path.join(dir, 'out') })
+    const job = await api.exports.reports({ reportIds: null, formats: ['docx'], dir: path.join(dir, 'out'), drafts: true })
     expect(await api.jobs.cancel(job.id)).toBe(true)
     expect((await waitJob(job.id)).state).toBe('cancelled')
   })

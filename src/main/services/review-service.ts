@@ -6,6 +6,9 @@ import { SAME_REPORT } from '../domain/sketch'
 import type { ReviewApi } from '../../shared/ipc/contract'
 import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../../shared/models/review'
 import type { Author, StoredAnnotation } from '../store/review-repository'
+import type { BulkResult, BulkReview } from '../../shared/models/letter'
+import { draftOpinion } from '../exporters/wording'
+import { draftInput } from './review-documents'
 import type { SettingsService } from './settings-service'
 import type { Workspace } from './workspace'
 import { reportSimilarity } from './similarity-service'
@@ -172,6 +175,9 @@ export class ReviewService implements ReviewApi {
       const to = this.reviews.review(toId)
       if (from.overall && !to.overall) overall = this.reviews.setOverall(toId, from.overall, by)
       if (from.opinion.trim() && !to.opinion.trim()) opinion = this.reviews.setOpinion(toId, from.opinion, by)
+      // The reviewer's points on the score travel with the verdicts (aspects the target has none on).
+      const scored = this.reviews.aspectScores(toId)
+      for (const [aspectId, s] of this.reviews.aspectScores(fromId)) if (!scored.has(aspectId)) this.reviews.setAspectScore(toId, aspectId, s.points, s.reason, by)
       const existing = new Set(this.reviews.annotations(toId).map((a) => `${a.itemId}|${a.quote}`))
       for (const a of this.reviews.annotations(fromId)) {
         const r = resolveAnchor(text, a)
@@ -190,6 +196,44 @@ export class ReviewService implements ReviewApi {
 
   async auditTrail(reportId: number): Promise<AuditEntry[]> {
     return this.reviews.auditTrail(reportId)
+  }
+
+  async draftOpinion(reportId: number): Promise<string> {
+    this.text(reportId)
+    return draftOpinion(draftInput(this.ws.project, reportId))
+  }
+
+  /**
+   * One overall verdict, item verdict or phrase for several reports (the library's multi-select), in
+   * one transaction: each change is audited as if made one by one; a phrase is appended to the
+   * opinion as a paragraph of its own, never replacing it, and not again where it already stands.
+   */
+  async bulk(opts: BulkReview): Promise<BulkResult> {
+    if (opts.overall === undefined && !opts.item && !opts.appendPhrase) throw new AppError('invalid-argument', '请选择要批量设置的结论或用语。')
+    if (opts.item?.verdict) this.checkItem(opts.item.itemId)
+    const by = this.by()
+    const skipped: BulkResult['skipped'] = []
+    let changed = 0
+    const ids = [...new Set(opts.reportIds)]
+    this.ws.project.transaction(() => {
+      for (const id of ids) {
+        if (!this.ws.project.reports.text(id)) {
+          skipped.push({ reportId: id, reason: `项目中没有编号为 ${id} 的报告。` })
+          continue
+        }
+        let any = false
+        if (opts.overall !== undefined) any = this.reviews.setOverall(id, opts.overall, by) || any
+        if (opts.item) any = this.reviews.setItemVerdict(id, opts.item.itemId, opts.item.verdict, opts.item.verdict ? (opts.item.reason ?? '') : '', by) || any
+        if (opts.appendPhrase) {
+          const phrase = opts.appendPhrase.trim()
+          const cur = this.reviews.review(id).opinion
+          if (cur.split('\n').some((l) => l.trim() === phrase)) skipped.push({ reportId: id, reason: '审核意见中已有这句用语。' })
+          else any = this.reviews.setOpinion(id, cur.trim() ? `${cur.replace(/\s+$/, '')}\n${phrase}` : phrase, by) || any
+        }
+        if (any) changed++
+      }
+    })
+    return { changed, skipped }
   }
 }
 

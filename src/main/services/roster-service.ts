@@ -5,7 +5,10 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { RosterApi } from '../../shared/ipc/contract'
-import type { Roster, RosterSettings, SubmissionFiles, Unit, UnitImportResult, UnitInput } from '../../shared/models/roster'
+import type { Roster, RosterCharts, RosterSettings, SubmissionFiles, Unit, UnitImportResult, UnitInput } from '../../shared/models/roster'
+import { ZH } from '../../shared/labels'
+import { batchFigures } from '../exporters/summary'
+import { batchOf } from './review-documents'
 import { levelFromName, unitsFromRows, type UnitRowInput } from '../domain/units'
 import { chaserWorkbook, rosterTemplate } from '../exporters/roster-xlsx'
 import { chineseDate } from '../exporters/model'
@@ -147,7 +150,25 @@ export class RosterService implements RosterApi {
     const picked = await this.ws.dialogs.pickSavePath(`${roster.year}年度催报名单-${new Date().toISOString().slice(0, 10)}.xlsx`, 'xlsx')
     if (!picked) return null
     const file = this.ws.grants.checkSave(picked, '.xlsx')
-    await fs.writeFile(file, await chaserWorkbook(roster, { body: '', date: chineseDate(new Date()) }))
+    await fs.writeFile(file, await chaserWorkbook(roster, { body: this.project.letterSettings().body, date: chineseDate(new Date()) }))
     return file
+  }
+
+  async charts(year?: number | null): Promise<RosterCharts> {
+    const b = batchOf(this.project, { year })
+    const f = batchFigures(b)
+    return {
+      year: b.year,
+      timeliness: [
+        { key: 'on-time', label: '按时公开', count: f.onTime },
+        { key: 'late-7', label: '逾期1～7天', count: f.lateBy.upTo7 },
+        { key: 'late-30', label: '逾期8～30天', count: f.lateBy.upTo30 },
+        { key: 'late-more', label: '逾期30天以上', count: f.lateBy.more },
+        { key: 'unknown', label: '未见公开日期', count: f.unknownDate },
+        { key: 'missing', label: '未报送', count: f.units - f.submitted }
+      ],
+      itemsFailed: f.items.map((i) => ({ id: i.id, name: i.name, count: i.failed, byReviewer: i.byReviewer })).sort((a, c) => c.count - a.count),
+      grades: f.grades.map((g) => ({ grade: g.grade, label: g.grade ? ZH.grade[g.grade] : '未评分', count: g.count }))
+    }
   }
 }

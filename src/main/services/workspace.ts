@@ -21,7 +21,7 @@ export interface DialogHost {
   /** A roster sheet to read (Excel or CSV). */
   pickSheet(): Promise<string | null>
   /** A file to write (exports); `kind` picks the file-type filter. */
-  pickSavePath(suggestedName: string, kind: 'xlsx' | 'csv' | 'json'): Promise<string | null>
+  pickSavePath(suggestedName: string, kind: 'xlsx' | 'csv' | 'json' | 'docx'): Promise<string | null>
 }
 
 export const NO_DIALOGS: DialogHost = {

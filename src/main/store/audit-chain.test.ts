@@ -15,7 +15,7 @@ import { Project } from './project'
 import type { NewReport } from './report-repository'
 import { auditCheck, reviewDocuments } from '../services/review-documents'
 import { reviewDataJson } from '../exporters/json'
-import { reviewMarkdown } from '../exporters/markdown'
+import { particulars } from '../exporters/model'
 
 let dir: string
 let report: NewReport
@@ -80,7 +80,8 @@ describe('the audit trail as a hash chain', () => {
       const docs = reviewDocuments(p, checklist, '甲', null)
       const json = JSON.parse(reviewDataJson(p.name, docs, checklist))
       expect(json.auditCheck).toMatchObject({ intact: false, brokenAt: { id: 2, at: '2026-03-02T09:00:00.000Z' } })
-      expect(reviewMarkdown(docs[0]!)).toContain('审核记录：⚠ 审核记录第 2 条（2026-03-02T09:00:00.000Z）被改动过')
+      // the review worksheet (the reviewer's record, appended to a letter on request) says so too
+      expect(particulars(docs[0]!)).toContainEqual(['审核记录', expect.stringMatching(/^⚠ 审核记录第 2 条（2026-03-02T09:00:00.000Z）被改动过/)])
       // an entry added since still chains on; the break stays where it was
       p.reviews.setOpinion(1, '再改一次', { reviewer: '甲' })
       expect(auditCheck(p)).toMatchObject({ intact: false, entries: 6, brokenAt: { id: 2 } })

@@ -300,6 +300,28 @@ CREATE TABLE common_wording (
 `
   },
   {
+    version: 8,
+    name: 'graded-review',
+    sql: `
+-- Scoring rubrics edited in the app travel with the project, like its checklists.
+CREATE TABLE rubrics (
+  id         TEXT PRIMARY KEY,
+  json       TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+-- The reviewer's points on one aspect of a report's score, with the reason; the app's proposal is
+-- computed, never stored. Every change is in the audit trail (action 'score').
+CREATE TABLE aspect_scores (
+  report_id  INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  aspect_id  TEXT    NOT NULL,
+  points     REAL    NOT NULL,
+  reason     TEXT    NOT NULL,
+  updated_at TEXT    NOT NULL,
+  PRIMARY KEY (report_id, aspect_id)
+);
+`
+  },
+  {
     version: 9,
     name: 'search-grams',
     sql: `

@@ -15,6 +15,10 @@ import type { RosterSettings } from '../../shared/models/roster'
 import { projectChecklist, resolveChecklist } from './checklist-files'
 import type { Checklist } from '../../shared/models/checklist'
 import { verifyAuditChain, type AuditIntegrity } from './audit-chain'
+import { RubricRepository } from './rubric-repository'
+import { projectRubric, resolveRubric } from './rubric-files'
+import type { Rubric } from '../../shared/models/rubric'
+import { DEFAULT_LETTER_SETTINGS, type LetterSettings } from '../../shared/models/letter'
 
 export class Project {
   readonly reports: ReportRepository
@@ -25,6 +29,7 @@ export class Project {
   readonly units: UnitRepository
   readonly submissions: SubmissionRepository
   readonly similarity: SimilarityRepository
+  readonly rubrics: RubricRepository
 
   private constructor(
     readonly file: string,
@@ -40,6 +45,7 @@ export class Project {
     this.units = new UnitRepository(db)
     this.submissions = new SubmissionRepository(db, this.reports, this.units)
     this.similarity = new SimilarityRepository(db, this.settings)
+    this.rubrics = new RubricRepository(db)
   }
 
   private integrityAtOpen: AuditIntegrity | null = null
@@ -90,6 +96,45 @@ export class Project {
   /** A checklist by id: the project's own first, then the bundled ones. */
   checklist(id: string): Checklist {
     return resolveChecklist(this.checklists, id)
+  }
+
+  /** The id of the rubric the project grades reports with (集中评议). */
+  activeRubricId(): string {
+    return this.settings.get('rubricId') ?? 'default'
+  }
+
+  /** That rubric (the bundled default when the one named is gone). */
+  activeRubric(): Rubric {
+    return projectRubric(this.rubrics, this.settings.get('rubricId'))
+  }
+
+  /** A rubric by id: the project's own first, then the bundled ones. */
+  rubric(id: string): Rubric {
+    return resolveRubric(this.rubrics, id)
+  }
+
+  /** What scores a report: the active rubric against the active checklist's items. */
+  scoring(): { rubric: Rubric; checklist: Checklist } {
+    return { rubric: this.activeRubric(), checklist: this.activeChecklist() }
+  }
+
+  /** The reviewing body, the 文号, the notice and the correction date the letters carry. */
+  letterSettings(): LetterSettings {
+    const correctBy = this.settings.get('letter.correctBy')
+    return {
+      body: this.settings.get('letter.body') ?? DEFAULT_LETTER_SETTINGS.body,
+      docNumber: this.settings.get('letter.docNumber') ?? DEFAULT_LETTER_SETTINGS.docNumber,
+      notice: this.settings.get('letter.notice') ?? DEFAULT_LETTER_SETTINGS.notice,
+      correctBy: correctBy || null
+    }
+  }
+
+  setLetterSettings(patch: Partial<LetterSettings>): LetterSettings {
+    if (patch.body !== undefined) this.settings.set('letter.body', patch.body.trim())
+    if (patch.docNumber !== undefined) this.settings.set('letter.docNumber', patch.docNumber.trim())
+    if (patch.notice !== undefined) this.settings.set('letter.notice', patch.notice.trim())
+    if (patch.correctBy !== undefined) this.settings.set('letter.correctBy', patch.correctBy ?? '')
+    return this.letterSettings()
   }
 
   hasTable(name: string): boolean {

@@ -48,10 +48,12 @@ interface RowRecord {
 
 const ROW_COLUMNS = 'id, file_name, format, size_bytes, imported_at, title, issuer, level, year, published, completeness, checklist_id, summary_json'
 
-function summaryOf(a: Analysis): Pick<ReportRow, 'items' | 'findings'> {
+/** What the library reads without parsing the analysis; `figures` feeds the graded review's proposal. */
+function summaryOf(a: Analysis): Pick<ReportRow, 'items' | 'findings'> & { figures: number } {
   return {
     items: a.items.map(({ id, status, score }) => ({ id, status, score })),
-    findings: a.findings.map(({ code, severity, message }) => ({ code, severity, message }))
+    findings: a.findings.map(({ code, severity, message }) => ({ code, severity, message })),
+    figures: a.figures
   }
 }
 

@@ -234,4 +234,33 @@ export class ReviewRepository {
       .all(reportId)
       .map((r) => ({ id: r.id, reportId: r.report_id, at: r.at, reviewer: r.reviewer, action: r.action, target: r.target, oldValue: r.old_value, newValue: r.new_value, via: r.via, hash: r.hash }))
   }
+
+  /** The reviewer's points per aspect of a report's score (aspects left to the app's proposal are absent). */
+  aspectScores(reportId: number): Map<string, { points: number; reason: string; at: string }> {
+    return new Map(
+      this.db
+        .prepare<[number], { aspect_id: string; points: number; reason: string; updated_at: string }>('SELECT aspect_id, points, reason, updated_at FROM aspect_scores WHERE report_id = ?')
+        .all(reportId)
+        .map((r) => [r.aspect_id, { points: r.points, reason: r.reason, at: r.updated_at }])
+    )
+  }
+
+  /** Sets (or with null clears, back to the app's proposal) the reviewer's points on one aspect, with the reason. */
+  setAspectScore(reportId: number, aspectId: string, points: number | null, reason: string, by: Author): boolean {
+    const { reviewer, at, via } = stamp(by)
+    return this.db.transaction(() => {
+      const old = this.db.prepare<[number, string], { points: number; reason: string }>('SELECT points, reason FROM aspect_scores WHERE report_id = ? AND aspect_id = ?').get(reportId, aspectId)
+      const oldValue = old ? JSON.stringify({ points: old.points, reason: old.reason }) : null
+      const newValue = points === null ? null : JSON.stringify({ points, reason })
+      if (oldValue === newValue) return false
+      if (points === null) this.db.prepare('DELETE FROM aspect_scores WHERE report_id = ? AND aspect_id = ?').run(reportId, aspectId)
+      else
+        this.db
+          .prepare(`INSERT INTO aspect_scores (report_id, aspect_id, points, reason, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (report_id, aspect_id) DO UPDATE SET points = excluded.points, reason = excluded.reason, updated_at = excluded.updated_at`)
+          .run(reportId, aspectId, points, reason, at)
+      this.audit({ reportId, at, reviewer, action: 'score', target: aspectId, oldValue, newValue }, via)
+      return true
+    })()
+  }
 }

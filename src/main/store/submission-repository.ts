@@ -6,10 +6,12 @@ import type { FindingCode, ReportFormat, ReportLevel } from '../../shared/models
 import type { OverallVerdict, ItemVerdict } from '../../shared/models/review'
 import type { ItemTag, ReviewState, Roster, RosterRow, RosterSettings, SubmissionFiles, SubmissionRow, UnassignedRow } from '../../shared/models/roster'
 import type { ReportRow } from '../../shared/models/library'
+import type { Checklist, ChecklistFindingsConfig } from '../../shared/models/checklist'
+import type { Rubric } from '../../shared/models/rubric'
+import { scoreInput, scoreReport } from '../domain/scoring'
 import { matchUnit, unitKey } from '../domain/units'
 import { comparableText, sameText, sketchSimilarity, SAME_REPORT } from '../domain/sketch'
 import { similarityFindingCodes } from '../domain/similarity-findings'
-import type { ChecklistFindingsConfig } from '../../shared/models/checklist'
 import type { SimilarityRepository } from './similarity-repository'
 import type { Db } from './database'
 import type { ReportRepository } from './report-repository'
@@ -53,6 +55,7 @@ interface FileRecord {
   has_opinion: number | null
   verdicts: number
   notes: number
+  figures: number | null
 }
 
 interface SubmissionRecord {
@@ -260,6 +263,25 @@ export class SubmissionRepository {
     return { submissionId, unitId: s.unit_id, unit: s.unit_id ? (this.units.get(s.unit_id)?.name ?? null) : null, year: s.year, versions }
   }
 
+  /**
+   * What a report's submission says of it: the year, the earliest publication date of any of its
+   * files and the days late from it, as the library row and the roster count them.
+   */
+  facts(reportId: number, publishBy: string): { submissionId: number | null; year: number | null; published: string | null; daysLate: number | null } {
+    const r = this.db
+      .prepare<[number], { submission_id: number | null; year: number | null; sub_year: number | null }>(
+        'SELECT r.submission_id, r.year, s.year AS sub_year FROM reports r LEFT JOIN submissions s ON s.id = r.submission_id WHERE r.id = ?'
+      )
+      .get(reportId)
+    if (!r) return { submissionId: null, year: null, published: null, daysLate: null }
+    const dates = r.submission_id
+      ? this.db.prepare<[number], { published: string | null }>('SELECT published FROM reports WHERE submission_id = ?').all(r.submission_id).map((x) => x.published)
+      : [this.db.prepare<[number], { published: string | null }>('SELECT published FROM reports WHERE id = ?').get(reportId)?.published ?? null]
+    const year = r.sub_year ?? r.year
+    const published = earliest(dates)
+    return { submissionId: r.submission_id, year, published, daysLate: daysAfter(published, year, publishBy) }
+  }
+
   submissionOf(reportId: number): number | null {
     return this.db.prepare<[number], { submission_id: number | null }>('SELECT submission_id FROM reports WHERE id = ?').get(reportId)?.submission_id ?? null
   }
@@ -271,7 +293,9 @@ export class SubmissionRepository {
         `SELECT r.id, r.submission_id, r.version, r.file_name, r.format, r.imported_at, r.title, r.issuer, r.level, r.year, r.published,
                 r.completeness, r.checklist_id, r.summary_json, rv.overall, (rv.opinion <> '') AS has_opinion,
                 (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts,
-                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes
+                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes,
+                -- reports stored before the summary kept the count are read from the analysis (coalesce stops at the first value)
+                coalesce(json_extract(r.summary_json, '$.figures'), json_extract(r.analysis_json, '$.figures')) AS figures
            FROM reports r LEFT JOIN report_reviews rv ON rv.report_id = r.id
           WHERE r.submission_id IS NOT NULL
           ORDER BY r.id`
@@ -317,15 +341,32 @@ export class SubmissionRepository {
     return out
   }
 
+  /** Every report's points per aspect set by the reviewer. */
+  private aspectScores(): Map<number, Map<string, { points: number }>> {
+    const out = new Map<number, Map<string, { points: number }>>()
+    for (const r of this.db.prepare<[], { report_id: number; aspect_id: string; points: number }>('SELECT report_id, aspect_id, points FROM aspect_scores').all()) {
+      const m = out.get(r.report_id) ?? new Map<string, { points: number }>()
+      m.set(r.aspect_id, { points: r.points })
+      out.set(r.report_id, m)
+    }
+    return out
+  }
+
   /**
    * One row per submission for the library, through the file of its latest version; with the batch
-   * comparison's share and findings when `similarity` is given (thresholds from `findings`).
+   * comparison's share and findings when `compared` is given (thresholds from its `findings`), and
+   * scored under `scoring` (the project's rubric and checklist) when given.
    */
-  rows(settings: Pick<RosterSettings, 'publishBy'>, compared?: { similarity: SimilarityRepository; findings?: Partial<ChecklistFindingsConfig> }): SubmissionRow[] {
+  rows(
+    settings: Pick<RosterSettings, 'publishBy'>,
+    compared?: { similarity: SimilarityRepository; findings?: Partial<ChecklistFindingsConfig> },
+    scoring?: { rubric: Rubric; checklist: Checklist }
+  ): SubmissionRow[] {
     const similar = compared?.similarity.summaries() ?? new Map()
     const units = new Map(this.units.list().map((u) => [u.id, u]))
     const reviewers = this.overallReviewers()
     const verdicts = this.itemVerdicts()
+    const adjusted = scoring ? this.aspectScores() : new Map<number, Map<string, { points: number }>>()
     return this.groups().map((g): SubmissionRow => {
       const f = SubmissionRepository.representative(g)
       const unit = g.submission.unit_id ? units.get(g.submission.unit_id) : undefined
@@ -335,6 +376,23 @@ export class SubmissionRepository {
       const v = verdicts.get(f.id)
       const sim = similar.get(f.id) ?? g.files.map((x) => similar.get(x.id)).find((x) => x)
       const items: ItemTag[] = summary.items.map((i) => ({ id: i.id, status: i.status, verdict: v?.get(i.id) ?? null }))
+      const daysLate = daysAfter(published, year, settings.publishBy)
+      const own = adjusted.get(f.id)
+      const scored = scoring
+        ? scoreReport(
+            scoring.rubric,
+            scoreInput({
+              checklist: scoring.checklist,
+              detected: summary.items,
+              verdicts: v ?? new Map(),
+              findings: summary.findings.map((x) => x.code),
+              figures: f.figures,
+              daysLate,
+              form: { title: !!f.title, issuer: !!f.issuer, year: year !== null, published: published !== null }
+            }),
+            own ?? new Map()
+          )
+        : null
       return {
         id: f.id,
         submissionId: g.submission.id,
@@ -346,7 +404,7 @@ export class SubmissionRepository {
         level: unit?.level ?? f.level,
         year,
         published,
-        daysLate: daysAfter(published, year, settings.publishBy),
+        daysLate,
         format: f.format,
         fileName: f.file_name,
         importedAt: f.imported_at,
@@ -359,7 +417,10 @@ export class SubmissionRepository {
         copiedShare: sim?.copiedShare ?? null,
         review: SubmissionRepository.reviewState(f),
         verdict: f.overall,
-        reviewer: f.overall ? (reviewers.get(f.id) ?? null) : null
+        reviewer: f.overall ? (reviewers.get(f.id) ?? null) : null,
+        score: scored?.total ?? null,
+        grade: scored?.grade ?? null,
+        scoreProposed: !!scored && !f.overall && !own?.size
       }
     })
   }

@@ -59,7 +59,7 @@ export function nativeDialogs(window: () => BrowserWindow | null): DialogHost {
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },
     async pickSavePath(suggestedName, kind) {
-      const filters = { xlsx: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], csv: [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }], json: [{ name: 'JSON', extensions: ['json'] }] }[kind]
+      const filters = { xlsx: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], csv: [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }], json: [{ name: 'JSON', extensions: ['json'] }], docx: [{ name: 'Word 文档', extensions: ['docx'] }] }[kind]
       const opts: Electron.SaveDialogOptions = { title: '导出', defaultPath: suggestedName, filters }
       const w = parent()
       const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts)

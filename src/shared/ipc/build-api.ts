@@ -32,6 +32,7 @@ export function buildApi(invoke: (channel: Channel, args: unknown[]) => Promise<
   return {
     projects: remote('projects'),
     exports: remote('exports'),
+    grading: remote('grading'),
     library: remote('library'),
     imports: remote('imports'),
     jobs: remote('jobs'),

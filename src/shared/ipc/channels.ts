@@ -7,13 +7,14 @@ type MethodsOf<S extends keyof Api> = ReadonlyArray<keyof Api[S] & string>
 
 const METHODS = {
   projects: ['current', 'create', 'open', 'saveAs', 'pickAndCreate', 'pickAndOpen', 'pickAndSaveAs', 'saveCopy', 'pickAndSaveCopy'],
-  exports: ['reports', 'pickAndExportReports', 'batch', 'pickAndExportBatch'],
+  exports: ['reports', 'pickAndExportReports', 'batch', 'pickAndExportBatch', 'letterSettings', 'updateLetterSettings'],
+  grading: ['rubrics', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate', 'sheet', 'setPoints'],
   library: ['list', 'submissions', 'search', 'snippets'],
   imports: ['start', 'startSamples', 'pickAndStart', 'summary', 'pickAndExportOutcomes'],
   jobs: ['list', 'cancel'],
   checklists: ['list', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate'],
-  review: ['open', 'setItemVerdict', 'setOverall', 'setOpinion', 'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'auditTrail', 'versions', 'carryOver'],
-  roster: ['get', 'years', 'settings', 'updateSettings', 'units', 'saveUnit', 'removeUnit', 'importUnitsText', 'pickAndImportUnits', 'unitsFromIssuers', 'pickAndExportTemplate', 'assign', 'submission', 'pickAndExportChaser'],
+  review: ['open', 'setItemVerdict', 'setOverall', 'setOpinion', 'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'auditTrail', 'versions', 'carryOver', 'draftOpinion', 'bulk'],
+  roster: ['get', 'years', 'settings', 'updateSettings', 'units', 'saveUnit', 'removeUnit', 'importUnitsText', 'pickAndImportUnits', 'unitsFromIssuers', 'pickAndExportTemplate', 'assign', 'submission', 'pickAndExportChaser', 'charts'],
   similarity: ['status', 'run', 'report', 'pair', 'shared', 'commonWording', 'addCommonWording', 'removeCommonWording'],
   settings: ['get', 'update'],
   app: ['version']

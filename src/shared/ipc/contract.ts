@@ -6,8 +6,10 @@ import type { Checklist } from '../models/checklist'
 import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
 import type { UserSettings } from '../models/settings'
 import type { ReportFormatOut } from '../models/export'
-import type { Roster, RosterSettings, SubmissionFiles, SubmissionRow, Unit, UnitImportResult, UnitInput } from '../models/roster'
+import type { Roster, RosterCharts, RosterSettings, SubmissionFiles, SubmissionRow, Unit, UnitImportResult, UnitInput } from '../models/roster'
 import type { CommonWording, ComparePair, ReportSimilarity, SharedPassage, SimilarityStatus } from '../models/similarity'
+import type { BulkResult, BulkReview, LetterSettings } from '../models/letter'
+import type { Rubric, RubricSummary, ScoreSheet } from '../models/rubric'
 
 export interface ChecklistSummary {
   id: string
@@ -35,13 +37,54 @@ export interface ProjectsApi {
   pickAndSaveCopy(): Promise<string | null>
 }
 
+/** Options of the 审核意见 letters: drafts (初审稿) for unreviewed submissions, the worksheet as an appendix. */
+export interface LetterExportOptions {
+  reportIds: number[] | null
+  formats: ReportFormatOut[]
+  /** Also letters for received submissions without an overall verdict, marked 初审稿. */
+  drafts?: boolean
+  /** The internal worksheet (items, detected status, evidence) appended. */
+  appendix?: boolean
+  /** The roster year when reportIds is null (the review year when absent). */
+  year?: number | null
+}
+
 export interface ExportApi {
-  /** Review opinions, one file per report and format, into a folder: a job ('job:progress'). All reports when reportIds is null. */
-  reports(opts: { reportIds: number[] | null; formats: ReportFormatOut[]; dir: string }): Promise<JobSnapshotOf<'export'>>
-  pickAndExportReports(opts: { reportIds: number[] | null; formats: ReportFormatOut[] }): Promise<JobSnapshotOf<'export'> | null>
-  /** The summary table (xlsx, csv) and the review data (json) of the batch; returns the files written. */
-  batch(opts: { reportIds: number[] | null; xlsx?: string; csv?: string; json?: string }): Promise<string[]>
-  pickAndExportBatch(kind: 'xlsx' | 'csv' | 'json', reportIds: number[] | null): Promise<string | null>
+  /**
+   * The 审核意见 letters, one file per submission and format, into a folder: a job ('job:progress').
+   * Reviewed submissions only unless drafts are asked; the submissions of the year's roster when
+   * reportIds is null. The result names the submissions left out and why.
+   */
+  reports(opts: LetterExportOptions & { dir: string }): Promise<JobSnapshotOf<'export'>>
+  pickAndExportReports(opts: LetterExportOptions): Promise<JobSnapshotOf<'export'> | null>
+  /**
+   * The year's 汇总表 (xlsx, csv) and 通报 (notice, Word), following the roster (only the units of the
+   * given reports when reportIds is set), and the review data (json); returns the files written.
+   */
+  batch(opts: { reportIds: number[] | null; year?: number | null; xlsx?: string; csv?: string; json?: string; notice?: string }): Promise<string[]>
+  pickAndExportBatch(kind: 'xlsx' | 'csv' | 'json' | 'notice', reportIds: number[] | null, year?: number | null): Promise<string | null>
+  /** The reviewing body, 文号, notice and correction date the letters carry (per project). */
+  letterSettings(): Promise<LetterSettings>
+  updateLetterSettings(patch: Partial<LetterSettings>): Promise<LetterSettings>
+}
+
+/** Graded review (集中评议): the rubrics (bundled and the project's own), a report's score, the reviewer's points. */
+export interface GradingApi {
+  rubrics(): Promise<RubricSummary[]>
+  get(id: string): Promise<Rubric>
+  /** Saves one of the project's own rubrics (validated); bundled ones must be duplicated first. */
+  save(rubric: Rubric): Promise<RubricSummary>
+  /** A copy under a new id and name, not saved until `save` is called with it. */
+  duplicate(id: string): Promise<Rubric>
+  remove(id: string): Promise<void>
+  importJson(text: string): Promise<Rubric>
+  exportJson(id: string): Promise<string>
+  /** Grades the project's reports with this rubric from now on (the reviewer's points on aspects it shares stay). */
+  activate(id: string): Promise<RubricSummary>
+  /** A report's score: the app's proposal per aspect, the reviewer's points and reasons, the total and grade. */
+  sheet(reportId: number): Promise<ScoreSheet>
+  /** Sets the reviewer's points on one aspect, with the reason (required); null returns it to the app's proposal. Audited. */
+  setPoints(reportId: number, aspectId: string, points: number | null, reason: string, via?: EditVia): Promise<ScoreSheet>
 }
 
 export interface LibraryApi {
@@ -110,6 +153,14 @@ export interface ReviewApi {
    * opinion (where this version has none yet) and the annotations, each passage re-found in this text.
    */
   carryOver(fromId: number, toId: number): Promise<CarryOverResult>
+  /**
+   * 「根据审核结果生成草稿」: the opinion made from the verdicts (the detected status where none) and the
+   * findings, in the checklist's standard phrases, with the correction request. Returned, not saved:
+   * the reviewer edits it and saves it as the opinion.
+   */
+  draftOpinion(reportId: number): Promise<string>
+  /** The same overall verdict, item verdict or phrase on several reports at once (multi-select); every change audited. */
+  bulk(opts: BulkReview): Promise<BulkResult>
 }
 
 /** The roster of units that must report, the review year, and who has reported. */
@@ -138,6 +189,8 @@ export interface RosterApi {
   submission(submissionId: number): Promise<SubmissionFiles>
   /** Saves the list of units not reported or late (催报名单) as Excel; null when cancelled. */
   pickAndExportChaser(year?: number | null): Promise<string | null>
+  /** What the roster view draws for a year: timeliness, the items failed most, the grade distribution. */
+  charts(year?: number | null): Promise<RosterCharts>
 }
 
 /**
@@ -182,6 +235,7 @@ export interface Api {
   roster: RosterApi
   similarity: SimilarityApi
   exports: ExportApi
+  grading: GradingApi
   settings: SettingsApi
   app: AppApi
 }

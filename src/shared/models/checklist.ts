@@ -25,6 +25,22 @@ export interface ChecklistItem {
   weight: number
   /** Optional items ('other matters') are never reported missing as a fault. */
   optional?: boolean
+  /** Standard sentences for the review opinion when the item is not met (the app's own when absent). */
+  phrases?: ItemPhrases
+}
+
+/**
+ * Sentences the opinion draft is made of. Placeholders: {item} the item's name, {published} the
+ * publication date, {deadline} the deadline, {days} days late, {message} the finding as detected.
+ */
+export interface ItemPhrases {
+  missing?: string
+  partial?: string
+}
+
+export interface ChecklistPhrases {
+  /** Per finding code (late-publication, no-causes, …). */
+  findings?: Record<string, string>
 }
 
 export interface ChecklistFindingsConfig {
@@ -45,4 +61,6 @@ export interface Checklist {
   version: number
   items: ChecklistItem[]
   findings: ChecklistFindingsConfig
+  /** Standard sentences for the findings (optional: older checklist files have none). */
+  phrases?: ChecklistPhrases
 }

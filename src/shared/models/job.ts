@@ -10,8 +10,8 @@ export interface JobResults {
   import: { importId: number }
   /** The checklist the project was switched to. */
   reanalyze: { checklistId: string }
-  /** Review opinions written into a folder, and the ones that could not be. */
-  export: { dir: string; files: string[]; failed: Array<{ file: string; message: string }> }
+  /** 审核意见 letters written into a folder, the ones that could not be, and the submissions left out (not reviewed, no unit) with the reason. */
+  export: { dir: string; files: string[]; failed: Array<{ file: string; message: string }>; skipped?: Array<{ name: string; reason: string }> }
   /** The batch comparison (copied and shared text): reports compared, pairs sharing text, when. */
   compare: { reports: number; pairs: number; computedAt: string }
 }

@@ -3,6 +3,7 @@
 
 import type { FindingCode, ItemStatus, ReportFormat, ReportLevel } from './report'
 import type { ItemVerdict, OverallVerdict } from './review'
+import type { Grade } from './rubric'
 
 /** A unit expected to report (报送单位); kept across years. */
 export interface Unit {
@@ -135,6 +136,22 @@ export interface SubmissionRow {
   review: ReviewState
   verdict: OverallVerdict | null
   reviewer: string | null
+  /** The graded review's total under the project's rubric (null when not scored), and its grade. */
+  score: number | null
+  grade: Grade | null
+  /** The score is the app's proposal: the reviewer has set no points and given no overall verdict yet. */
+  scoreProposed: boolean
+}
+
+/** What the roster view draws: timeliness, the items failed most, the grade distribution. */
+export interface RosterCharts {
+  year: number
+  /** Units by how their report came: 按时公开, 逾期 1–7 天, 8–30 天, 30 天以上, 未见公开日期, 未报送. */
+  timeliness: Array<{ key: 'on-time' | 'late-7' | 'late-30' | 'late-more' | 'unknown' | 'missing'; label: string; count: number }>
+  /** Checklist items by how many submitted units fall short on them (the reviewer's verdict, else detected). */
+  itemsFailed: Array<{ id: string; name: string; count: number; byReviewer: number }>
+  /** Submitted units per grade; 未评分 when there is no rubric score. */
+  grades: Array<{ grade: Grade | null; label: string; count: number }>
 }
 
 /** The files of a submission, version by version, for the workspace header and older versions. */

@@ -14,6 +14,9 @@ const pattern = z.string().min(1).refine(
   { message: '不是有效的正则表达式' }
 )
 
+/** A standard sentence of the opinion: one paragraph at most, never a document. */
+const phrase = z.string().trim().min(1).max(500)
+
 export const checklistItemSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
@@ -24,7 +27,8 @@ export const checklistItemSchema = z.object({
   vocabulary: z.array(z.object({ term: pattern, weight: z.number().min(0).max(10) })),
   thresholds: z.object({ present: z.number().positive(), partial: z.number().nonnegative() }),
   weight: z.number().min(0),
-  optional: z.boolean().optional()
+  optional: z.boolean().optional(),
+  phrases: z.object({ missing: phrase.optional(), partial: phrase.optional() }).optional()
 })
 
 export const checklistSchema = z.object({
@@ -41,7 +45,8 @@ export const checklistSchema = z.object({
     publishBy: z.string().regex(/^\d{2}-\d{2}$/),
     copyShare: z.number().gt(0).max(1).optional(),
     sharedMinChars: z.number().int().min(1).optional()
-  })
+  }),
+  phrases: z.object({ findings: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), phrase).optional() }).optional()
 })
 
 const FIELD_NAMES: Record<string, string> = {
@@ -66,7 +71,15 @@ const FIELD_NAMES: Record<string, string> = {
   description: '说明',
   items: '审核项',
   zh: '中文',
-  en: '英文'
+  en: '英文',
+  phrases: '标准用语'
+}
+
+/** Field names that depend on where they sit (phrases.partial is a sentence, thresholds.partial a score). */
+const FIELD_IN: Record<string, string> = {
+  'phrases.missing': '“缺失”时的用语',
+  'phrases.partial': '“部分符合”时的用语',
+  'phrases.findings': '问题用语'
 }
 
 /**
@@ -85,8 +98,8 @@ export function describeChecklistPath(json: unknown, path: ReadonlyArray<Propert
         const zh = (next as { name?: { zh?: unknown } } | undefined)?.name?.zh
         parts.push(`第 ${key + 1} 项${typeof zh === 'string' && zh ? `「${zh}」` : ''}`)
       } else parts.push(`第 ${key + 1} 条`)
-    } else if (key !== 'items' || i === path.length - 1) {
-      parts.push(FIELD_NAMES[String(key)] ?? String(key))
+    } else if ((key !== 'items' && key !== 'phrases') || i === path.length - 1) {
+      parts.push(FIELD_IN[`${String(path[i - 1])}.${String(key)}`] ?? FIELD_NAMES[String(key)] ?? String(key))
     }
     node = next
   }

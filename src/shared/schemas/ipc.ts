@@ -20,6 +20,8 @@ const via = z.enum(EDIT_VIAS).optional()
 const none = z.tuple([])
 const year = z.number().int().min(2000).max(2100)
 const phrase = z.string().trim().min(4, '标准用语至少 4 个字').max(200, '标准用语不超过 200 个字')
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应写作 YYYY-MM-DD')
+const letterOptions = { reportIds, formats, drafts: z.boolean().optional(), appendix: z.boolean().optional(), year: z.number().int().min(2000).max(2100).nullish() }
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应写作 MM-DD')
 
 /** A schema whose parsed output can be passed to the method as its arguments. */
@@ -39,10 +41,32 @@ const SCHEMAS = {
     pickAndSaveCopy: none
   },
   exports: {
-    reports: z.tuple([z.object({ reportIds, formats, dir: filePath })]),
-    pickAndExportReports: z.tuple([z.object({ reportIds, formats })]),
-    batch: z.tuple([z.object({ reportIds, xlsx: filePath.optional(), csv: filePath.optional(), json: filePath.optional() })]),
-    pickAndExportBatch: z.tuple([z.enum(['xlsx', 'csv', 'json']), reportIds])
+    reports: z.tuple([z.object({ ...letterOptions, dir: filePath })]),
+    pickAndExportReports: z.tuple([z.object(letterOptions)]),
+    batch: z.tuple([z.object({ reportIds, year: year.nullish(), xlsx: filePath.optional(), csv: filePath.optional(), json: filePath.optional(), notice: filePath.optional() })]),
+    pickAndExportBatch: z.union([z.tuple([z.enum(['xlsx', 'csv', 'json', 'notice']), reportIds]), z.tuple([z.enum(['xlsx', 'csv', 'json', 'notice']), reportIds, year.nullish()])]),
+    letterSettings: none,
+    updateLetterSettings: z.tuple([
+      z.object({
+        body: z.string().max(100).optional(),
+        docNumber: z.string().max(100).optional(),
+        notice: z.string().max(300).optional(),
+        correctBy: isoDate.nullable().optional()
+      })
+    ])
+  },
+  grading: {
+    rubrics: none,
+    get: z.tuple([checklistId]),
+    // the rubric itself is validated by its own schema in the service, with a message naming the field
+    save: z.tuple([z.record(z.string(), z.unknown())]).transform((a) => a as unknown as [import('../models/rubric').Rubric]),
+    duplicate: z.tuple([checklistId]),
+    remove: z.tuple([checklistId]),
+    importJson: z.tuple([z.string().max(1_000_000)]),
+    exportJson: z.tuple([checklistId]),
+    activate: z.tuple([checklistId]),
+    sheet: z.tuple([id]),
+    setPoints: z.tuple([id, itemId, z.number().min(0).max(1000).nullable(), z.string().max(2000), via])
   },
   library: {
     list: none,
@@ -83,7 +107,16 @@ const SCHEMAS = {
     restoreAnnotation: z.tuple([id, via]),
     auditTrail: z.tuple([id]),
     versions: z.tuple([id]),
-    carryOver: z.tuple([id, id])
+    carryOver: z.tuple([id, id]),
+    draftOpinion: z.tuple([id]),
+    bulk: z.tuple([
+      z.object({
+        reportIds: z.array(id).min(1).max(100_000),
+        overall: z.enum(OVERALL_VERDICTS).nullable().optional(),
+        item: z.object({ itemId, verdict: z.enum(ITEM_VERDICTS).nullable(), reason: z.string().max(20_000).optional() }).optional(),
+        appendPhrase: z.string().trim().min(1).max(5_000).optional()
+      })
+    ])
   },
   roster: {
     get: z.union([none, z.tuple([year.nullish()])]),
@@ -109,7 +142,8 @@ const SCHEMAS = {
     pickAndExportTemplate: none,
     assign: z.tuple([id, id]),
     submission: z.tuple([id]),
-    pickAndExportChaser: z.union([none, z.tuple([year.nullish()])])
+    pickAndExportChaser: z.union([none, z.tuple([year.nullish()])]),
+    charts: z.union([none, z.tuple([year.nullish()])])
   },
   similarity: {
     status: none,

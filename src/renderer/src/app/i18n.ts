@@ -2,6 +2,7 @@
 import { createI18n } from 'vue-i18n'
 import { ZH } from '../../../shared/labels'
 import { rosterEn, rosterZh } from '../features/roster/messages'
+import { sendingEn, sendingZh } from './i18n-sending'
 
 const zh = {
   app: { title: '法治报告审核台', subtitle: '法治政府建设年度报告审核', language: '界面语言', actions: '常用操作' },
@@ -45,7 +46,7 @@ const zh = {
     cancel: { import: '取消导入', reanalyze: '取消重新检测', export: '取消导出', compare: '取消比对' },
     cancelling: '正在停止…',
     current: '当前：{name}',
-    counts: { read: '已读取', imported: '已导入', duplicates: '重复', failed: '失败', analyzed: '已检测', written: '已写出' }
+    counts: { read: '已读取', imported: '已导入', duplicates: '重复', failed: '失败', analyzed: '已检测', written: '已写出', skipped: '未生成' }
   },
   library: {
     title: '标题',
@@ -130,7 +131,8 @@ const zh = {
       'annotation-edit': '修改批注',
       'annotation-delete': '删除批注',
       'annotation-restore': '恢复批注',
-      'annotation-move': '批注随正文移位'
+      'annotation-move': '批注随正文移位',
+      score: '评分'
     },
     auditVia: { undo: '撤销：{what}', redo: '重做：{what}' },
     auditRange: '第 {start}–{end} 字'
@@ -273,7 +275,7 @@ const en: Messages = {
     cancel: { import: 'Cancel import', reanalyze: 'Cancel re-check', export: 'Cancel export', compare: 'Cancel comparison' },
     cancelling: 'Stopping…',
     current: 'Now: {name}',
-    counts: { read: 'Read', imported: 'Imported', duplicates: 'Duplicates', failed: 'Failed', analyzed: 'Checked', written: 'Written' }
+    counts: { read: 'Read', imported: 'Imported', duplicates: 'Duplicates', failed: 'Failed', analyzed: 'Checked', written: 'Written', skipped: 'Left out' }
   },
   library: {
     title: 'Title',
@@ -378,7 +380,8 @@ const en: Messages = {
       'annotation-edit': 'Annotation edited',
       'annotation-delete': 'Annotation deleted',
       'annotation-restore': 'Annotation restored',
-      'annotation-move': 'Annotation moved with the text'
+      'annotation-move': 'Annotation moved with the text',
+      score: 'Score'
     },
     auditVia: { undo: 'Undo: {what}', redo: 'Redo: {what}' },
     auditRange: 'characters {start}–{end}'
@@ -479,7 +482,7 @@ export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'report-audit.locale'
 const saved = (typeof localStorage !== 'undefined' ? localStorage.getItem(LOCALE_KEY) : null) as Locale | null
 
-export const i18n = createI18n({ legacy: false, locale: saved === 'en' ? 'en' : 'zh-CN', fallbackLocale: 'zh-CN', messages: { 'zh-CN': { ...zh, roster: rosterZh }, en: { ...en, roster: rosterEn } } })
+export const i18n = createI18n({ legacy: false, locale: saved === 'en' ? 'en' : 'zh-CN', fallbackLocale: 'zh-CN', messages: { 'zh-CN': { ...zh, roster: rosterZh, sending: sendingZh }, en: { ...en, roster: rosterEn, sending: sendingEn } } })
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale

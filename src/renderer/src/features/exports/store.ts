@@ -1,5 +1,5 @@
-// Pinia store for exports: review opinions per report (a job, whose progress the jobs store shows) and
-// the batch summary files.
+// Pinia store for exports: the 审核意见 letters (a job, whose progress the jobs store shows) and the batch
+// files (汇总表, 通报, review data).
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '../../api'
@@ -18,22 +18,26 @@ export const useExportStore = defineStore('exports', () => {
     const r = s.result ?? { files: [], failed: [], dir: '' }
     lastWritten.value = r.files
     const t = i18n.global.t
+    const skipped = r.skipped ?? []
+    // The submissions left out (not reviewed, no unit) are named with the outcome, in one notice.
+    const left = skipped.length ? `\n${t('sending.skippedTitle', { n: skipped.length })}：\n${skipped.map((x) => `${x.name}：${x.reason}`).join('\n')}` : ''
     if (s.state === 'failed') feedback.error(new Error(s.error?.message ?? ''))
     else if (s.state === 'cancelled') feedback.notify.warning({ title: t('exports.cancelledTitle', { n: r.files.length }), content: r.dir, duration: 6000 })
-    else feedback.notify.success({ title: t('exports.doneTitle', { n: r.files.length }), content: r.dir, duration: 6000 })
+    else if (!r.files.length && skipped.length) feedback.notify.warning({ title: t('sending.noLetters'), content: left.trim(), duration: 12000, closable: true })
+    else feedback.notify.success({ title: t('exports.doneTitle', { n: r.files.length }), content: `${r.dir}${left}`, duration: skipped.length ? 12000 : 6000, closable: true })
     for (const f of r.failed) feedback.notify.error({ title: f.file, content: f.message, duration: 0 })
   })
 
-  async function reports(ids: number[] | null, formats: ReportFormatOut[]) {
+  async function reports(ids: number[] | null, formats: ReportFormatOut[], opts: { drafts?: boolean; appendix?: boolean } = {}) {
     try {
-      const s = await api.exports.pickAndExportReports({ reportIds: ids, formats })
+      const s = await api.exports.pickAndExportReports({ reportIds: ids, formats, ...opts })
       if (s) jobs.track(s)
     } catch (e) {
       feedback.error(e)
     }
   }
 
-  async function batch(kind: 'xlsx' | 'csv' | 'json', ids: number[] | null) {
+  async function batch(kind: 'xlsx' | 'csv' | 'json' | 'notice', ids: number[] | null) {
     try {
       const file = await api.exports.pickAndExportBatch(kind, ids)
       if (file) {

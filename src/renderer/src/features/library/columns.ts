@@ -4,6 +4,7 @@ import { h } from 'vue'
 import type { ChecklistSummary } from '../../../../shared/ipc/contract'
 import type { ReportRow, SearchHit } from '../../../../shared/models/library'
 import type { FindingCode, ItemStatus } from '../../../../shared/models/report'
+import type { Grade } from '../../../../shared/models/rubric'
 
 type T = (key: string, named?: Record<string, unknown>) => string
 
@@ -25,8 +26,12 @@ function snippetLine(hit: SearchHit | undefined) {
   )
 }
 
-export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: ReportRow[]; hits: Map<number, SearchHit> | null; locale: string }): DataTableColumns<ReportRow> {
+const GRADE_TYPE: Record<Grade, 'success' | 'info' | 'warning' | 'error'> = { excellent: 'success', good: 'info', fair: 'warning', poor: 'error' }
+type Scores = Map<number, { score: number; grade: Grade; proposed: boolean; rank: number }>
+
+export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: ReportRow[]; hits: Map<number, SearchHit> | null; locale: string; scores?: Scores }): DataTableColumns<ReportRow> {
   const { t, checklist, rows, hits } = opts
+  const scores: Scores = opts.scores ?? new Map()
   const en = opts.locale === 'en'
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (b ?? 0) - (a ?? 0))
   const cols: DataTableColumns<ReportRow> = [
@@ -89,6 +94,20 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
       width: 78,
       sorter: (a, b) => a.completeness - b.completeness,
       render: (r) => h('span', { class: ['completeness', r.completeness >= 80 ? 'good' : r.completeness >= 50 ? 'fair' : 'poor'], 'data-testid': 'completeness' }, `${r.completeness}%`)
+    },
+    {
+      key: 'score',
+      title: t('sending.score.column'),
+      width: 112,
+      sorter: (a, b) => (scores.get(a.id)?.score ?? -1) - (scores.get(b.id)?.score ?? -1),
+      render: (r) => {
+        const s = scores.get(r.id)
+        if (!s) return '—'
+        return h('span', { class: ['score', { proposed: s.proposed }], 'data-score': String(s.score), title: `${t('sending.score.rank', { n: s.rank })}${s.proposed ? ` ${t('sending.score.proposal')}` : ''}` }, [
+          `${s.score} `,
+          h(NTag, { size: 'small', bordered: false, type: GRADE_TYPE[s.grade], 'data-grade': s.grade }, () => `${t(`sending.score.grade.${s.grade}`)}${s.proposed ? '*' : ''}`)
+        ])
+      }
     },
     {
       key: 'findings',

@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { api } from '../../api'
 import type { ChecklistSummary } from '../../../../shared/ipc/contract'
 import type { ReportRow, SearchHit } from '../../../../shared/models/library'
+import type { Grade } from '../../../../shared/models/rubric'
 import { feedback } from '../../components/common/feedback'
 
 export const useLibraryStore = defineStore('library', () => {
@@ -16,6 +17,8 @@ export const useLibraryStore = defineStore('library', () => {
   /** Passages around the hits, fetched for the reports shown first (not for every hit). */
   const hits = shallowRef<Map<number, SearchHit> | null>(null)
   const searching = ref(false)
+  /** Graded review per report shown for its submission: score, grade, whether it is the app's proposal, rank. */
+  const scores = shallowRef<Map<number, { score: number; grade: Grade; proposed: boolean; rank: number }>>(new Map())
 
   /** The checklist whose items are the table's columns: the project's active one. */
   const checklist = computed<ChecklistSummary | null>(() => checklists.value.find((c) => c.active) ?? checklists.value[0] ?? null)
@@ -26,6 +29,9 @@ export const useLibraryStore = defineStore('library', () => {
     try {
       checklists.value = await api.checklists.list()
       rows.value = await api.library.list()
+      const scored = (await api.library.submissions()).filter((r) => r.score !== null && r.grade !== null).sort((a, b) => b.score! - a.score!)
+      // Ranked as reviewers rank: equal scores share a place.
+      scores.value = new Map(scored.map((r) => [r.id, { score: r.score!, grade: r.grade!, proposed: r.scoreProposed, rank: scored.findIndex((x) => x.score === r.score) + 1 }]))
       loaded.value = true
       if (query.value.trim()) await search(query.value)
     } catch (e) {
@@ -60,5 +66,5 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { rows, loaded, checklists, checklist, query, hits, hitIds, searching, visible, refresh, search }
+  return { rows, loaded, checklists, checklist, query, hits, hitIds, searching, scores, visible, refresh, search }
 })

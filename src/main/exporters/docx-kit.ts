@@ -1,0 +1,205 @@
+// Building blocks of an official document (公文) in Word, after GB/T 9704-2012: A4 with its margins,
+// 小标宋 title, 仿宋 三号 body on a 28 pt grid, 黑体 and 楷体 heads, the signature placed by the rule
+// for documents without a seal, page numbers 「— 1 —」 outside on odd and even pages.
+
+import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx'
+import { displayWidth } from '../../shared/text-width'
+
+export const FANGSONG = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' }
+export const HEITI = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' }
+export const KAITI = { ascii: 'KaiTi', eastAsia: '楷体_GB2312', hAnsi: 'KaiTi' }
+export const TITLE_FONT = { ascii: 'SimSun', eastAsia: '方正小标宋简体', hAnsi: 'SimSun' }
+export const SONG = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' }
+type Font = typeof FANGSONG
+
+export const BODY = 32 // half-points: 16 pt, 三号
+export const SMALL = 24 // 12 pt, 小四
+/** One character of the body in twips (16 pt). */
+const CHAR = 320
+const LINE = { line: 560, lineRule: 'exact' as const } // 28 pt: 22 lines on the 225 mm 版心
+
+/** The text width of an A4 page with the margins below, in twips: fixed column widths Word, WPS and LibreOffice all honour. */
+export const TEXT_WIDTH = 11906 - 1587 - 1474
+
+export const run = (text: string, opts: { font?: Font; size?: number; bold?: boolean; color?: string } = {}) =>
+  new TextRun({ text, font: opts.font ?? FANGSONG, size: opts.size ?? BODY, bold: opts.bold, color: opts.color })
+
+/** A body paragraph, first line indented two characters. */
+export const body = (text: string, opts: { indent?: boolean; font?: Font; keepNext?: boolean } = {}) =>
+  new Paragraph({ children: [run(text, { font: opts.font })], indent: opts.indent === false ? undefined : { firstLine: 2 * CHAR }, spacing: LINE, keepNext: opts.keepNext })
+
+export const blank = (keepNext = false) => new Paragraph({ children: [run('')], spacing: LINE, keepNext })
+
+/** 「一、」 heads in 黑体, 「（一）」 heads in 楷体, both indented like the body and kept with what follows. */
+export const heading = (text: string, level: 1 | 2 = 1) => body(text, { font: level === 1 ? HEITI : KAITI, keepNext: true })
+
+/** A line of a document's body as the writers give it. */
+export interface Line {
+  kind: 'h1' | 'h2' | 'p'
+  text: string
+}
+
+export const TONE_FILL: Record<'good' | 'fair' | 'poor' | 'none', string | undefined> = { good: 'C6EFCE', fair: 'FFEB9C', poor: 'FFC7CE', none: undefined }
+
+function cell(text: string, opts: { header?: boolean; width?: number; fill?: string } = {}): TableCell {
+  const lines = text.split('\n')
+  return new TableCell({
+    width: opts.width ? { size: Math.round((TEXT_WIDTH * opts.width) / 100), type: WidthType.DXA } : undefined,
+    shading: opts.header ? { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } : opts.fill ? { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } : undefined,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: lines.map((l) => new Paragraph({ children: [run(l, { size: SMALL, font: opts.header ? HEITI : FANGSONG })] }))
+  })
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border }
+
+/** A table with a header row repeated on every page and rows that never split. Widths in percent. */
+export function table(headerCells: Array<[string, number]>, rows: Array<Array<string | { text: string; fill?: string }>>): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: headerCells.map(([, w]) => Math.round((TEXT_WIDTH * w) / 100)),
+    layout: TableLayoutType.FIXED,
+    borders,
+    rows: [
+      new TableRow({ tableHeader: true, children: headerCells.map(([t, w]) => cell(t, { header: true, width: w })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => (typeof c === 'string' ? cell(c, { width: headerCells[i]![1] }) : cell(c.text, { width: headerCells[i]![1], fill: c.fill }))) }))
+    ]
+  })
+}
+
+/** Width of a line of body text in characters (digits and Latin letters count half). */
+const chars = (s: string) => displayWidth(s) / 2
+
+/**
+ * 发文机关署名 and 成文日期 of a document without a seal (GB/T 9704 7.3.5.2): the date two characters
+ * from the right, the body's name starting two characters left of the date; a name longer than that
+ * keeps two characters from the right and the date moves under it.
+ */
+export function signature(name: string, date: string): Paragraph[] {
+  const wn = chars(name)
+  const wd = chars(date)
+  const nameRight = Math.max(2, wd + 4 - wn)
+  const dateRight = Math.max(2, nameRight + wn - 2 - wd)
+  // No extra space between the digits and the Chinese of the date, so it is as wide as counted.
+  return [
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(nameRight * CHAR) }, spacing: LINE, keepNext: true, autoSpaceEastAsianText: false, children: [run(name)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight * CHAR) }, spacing: LINE, autoSpaceEastAsianText: false, children: [run(date)] })
+  ]
+}
+
+/** 「— 1 —」 in 宋体 四号, one character in from the outside edge (right on odd pages, left on even ones). */
+function pageNumber(align: 'left' | 'right'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: align === 'right' ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })]
+      })
+    ]
+  })
+}
+
+export interface OfficialDocument {
+  /** Marked at the top of every page in 黑体, like 征求意见稿: 「初审稿」. */
+  mark?: string | null
+  docNumber?: string | null
+  /** The title, or its phrases so that a long one breaks between them. */
+  title: string | string[]
+  /** 主送机关, without the colon. */
+  addressee?: string | null
+  /** The body, line by line; the last paragraph stays on the page of the signature. */
+  lines: Line[]
+  /** 「附件：…」 below the body. */
+  attachments?: string[]
+  signature: { name: string; date: string }
+  /** 附注, in brackets below the date: 「联系人：张明」. */
+  note?: string | null
+  /** What follows on a new page (an appendix), headed 「附件」. */
+  appendix?: { title: string; children: Array<Paragraph | Table> } | null
+  creator: string
+}
+
+/** Characters of 二号 (22 pt) on a line of the 156 mm 版心. */
+const TITLE_LINE = 20
+
+/**
+ * A title too long for one line, broken between its phrases as GB/T 9704 asks (词意完整, the lines
+ * balanced, the upper one the longer): the break that leaves the lines closest in length, the first no
+ * shorter than the second, each within a line.
+ */
+export function titleLines(segments: string[]): string[] {
+  const whole = segments.join('')
+  if (chars(whole) <= TITLE_LINE || segments.length < 2) return [whole]
+  let best: { lines: string[]; score: number } | null = null
+  for (let k = 1; k < segments.length; k++) {
+    const a = segments.slice(0, k).join('')
+    const b = segments.slice(k).join('')
+    if (chars(a) > TITLE_LINE || chars(b) > TITLE_LINE) continue
+    const score = Math.abs(chars(a) - chars(b)) + (chars(a) < chars(b) ? 100 : 0)
+    if (!best || score < best.score) best = { lines: [a, b], score }
+  }
+  return best?.lines ?? [whole]
+}
+
+/** The title in 小标宋 二号, centred, lines 35 pt apart; given as phrases, broken between them. */
+export const title = (text: string | string[]) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 700, lineRule: 'exact' },
+    children: (typeof text === 'string' ? [text] : titleLines(text)).map((l, k) => new TextRun({ text: l, font: TITLE_FONT, size: 44, break: k ? 1 : undefined }))
+  })
+
+export async function officialDocx(d: OfficialDocument): Promise<Uint8Array> {
+  const children: Array<Paragraph | Table> = []
+  if (d.docNumber) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: [run(d.docNumber)] }), blank())
+  children.push(title(d.title), blank())
+  if (d.addressee) children.push(body(`${d.addressee}：`, { indent: false }))
+  // GB/T 9704: the signature never stands on a page of its own, so the last paragraph goes with it.
+  d.lines.forEach((l, k) => {
+    const last = k === d.lines.length - 1
+    children.push(l.kind === 'h1' ? heading(l.text, 1) : l.kind === 'h2' ? heading(l.text, 2) : body(l.text, { keepNext: last }))
+  })
+  if (d.attachments?.length) {
+    children.push(blank(true))
+    d.attachments.forEach((a, k) =>
+      children.push(new Paragraph({ indent: k === 0 ? { left: 2 * CHAR } : { left: 5 * CHAR }, spacing: LINE, keepNext: true, children: [run(k === 0 ? `附件：${a}` : a)] }))
+    )
+  }
+  // One blank line, then the body's name and the date (GB/T 9704 7.3.5.2, a document without a seal).
+  children.push(blank(true), ...signature(d.signature.name, d.signature.date))
+  if (d.note) children.push(new Paragraph({ indent: { left: 2 * CHAR }, spacing: LINE, children: [run(`（${d.note}）`)] }))
+  if (d.appendix) {
+    children.push(
+      new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [run('附件', { font: HEITI })] }),
+      blank(),
+      title(d.appendix.title),
+      blank(),
+      ...d.appendix.children
+    )
+  }
+  const header = d.mark
+    ? { default: new Header({ children: [new Paragraph({ children: [run(d.mark, { font: HEITI })] })] }), even: new Header({ children: [new Paragraph({ children: [run(d.mark, { font: HEITI })] })] }) }
+    : undefined
+  const doc = new Document({
+    creator: d.creator,
+    title: typeof d.title === 'string' ? d.title : d.title.join(''),
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: FANGSONG, size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 }, // A4 in twips, as Word writes it
+            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 1134, footer: 1134 } // 37, 35, 28 and 26 mm (GB/T 9704)
+          }
+        },
+        headers: header,
+        footers: { default: pageNumber('right'), even: pageNumber('left') },
+        children
+      }
+    ]
+  })
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
