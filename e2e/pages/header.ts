@@ -22,6 +22,10 @@ export class Header {
     return this.page.getByRole('button', { name: '设置', exact: true })
   }
 
+  /** The window's two tabs: 报送情况 (the roster) and 报告库 (the library). */
+  async tab(name: '报送情况' | '报告库') {
+    await this.page.locator('.n-tabs-tab', { hasText: name }).click()
+  }
   async importFiles() {
     await this.importFilesButton.click()
   }

@@ -54,6 +54,12 @@ export class WorkspacePage {
   get redoButton() {
     return this.page.getByRole('button', { name: '重做', exact: true })
   }
+  /** Reads another file of the same submission (another format or version) in place of the one on screen. */
+  async openFile(name: string) {
+    await this.page.getByTestId('submission-files').click()
+    await this.page.locator('.n-base-select-option').filter({ hasText: name }).click()
+    await expect(this.root).toHaveAttribute('data-file', name)
+  }
   get otherVersion() {
     return this.page.getByTestId('other-version')
   }

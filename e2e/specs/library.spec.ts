@@ -34,7 +34,10 @@ test('drop a folder: progress, the summary with each failure, the rows with thei
   await expect(imports.failure('损坏的报告.pdf')).toContainText('损坏')
   await expect(imports.failure('空白.txt')).toContainText('文件是空的')
 
-  await expect(library.rows).toHaveCount(4)
+  // one row per submission: the PDF and the text of 新城镇 are the same report, listed once with both files
+  await expect(library.rows).toHaveCount(3)
+  await expect(library.row('新城镇（文本）.txt')).toHaveCount(0)
+  await expect(library.row('新城镇.pdf')).toContainText('2 个文件')
   const gekeng = library.row('葛坑镇.docx')
   await expect(gekeng).toContainText('葛坑镇人民政府')
   await expect(gekeng.locator('[data-item]')).toHaveCount(5)
@@ -44,7 +47,7 @@ test('drop a folder: progress, the summary with each failure, the rows with thei
   await expect(xincheng.locator('[data-finding="late-publication"]')).toHaveText('逾期公开')
   await expect(xincheng.getByTestId('title')).toHaveText('新城镇2020年法治政府建设情况报告')
   await expect(library.row('夏铎铺镇.html').locator('[data-item="enforcement"]')).not.toHaveText('具备')
-  await expect(header.projectName).toContainText('4 份报告')
+  await expect(header.projectName).toContainText('3 份报告（4 个文件）')
   await page.screenshot({ path: testInfo.outputPath('library-zh.png') })
 
   // Full-text search: two characters (no trigram), then a longer phrase; hits are marked in the passage.
@@ -52,20 +55,22 @@ test('drop a folder: progress, the summary with each failure, the rows with thei
   await expect(library.rows).toHaveCount(1)
   await expect(library.rows.first().locator('mark').first()).toHaveText('葛坑')
   await library.search.fill('新城镇 法治')
-  await expect(library.rows).toHaveCount(2)
-  await expect(library.count).toHaveText('找到 2 份报告')
+  await expect(library.rows).toHaveCount(1)
+  await expect(library.count).toHaveText('找到 1 份报告')
+  await library.search.fill('法治 政府')
+  await expect(library.rows).toHaveCount(3)
   await page.screenshot({ path: testInfo.outputPath('search-zh.png') })
   await library.search.fill('没有这个词组')
   await expect(library.rows).toHaveCount(0)
   await expect(library.count).toContainText('没有报告包含')
   await library.search.fill('')
-  await expect(library.rows).toHaveCount(4)
+  await expect(library.rows).toHaveCount(3)
 
   // After a reload the tags are the stored ones (shortcomings partial: problems listed without causes).
   await page.reload()
-  await expect(library.rows).toHaveCount(4)
+  await expect(library.rows).toHaveCount(3)
   await expect(library.row('葛坑镇.docx').locator('[data-item="shortcomings"]')).toHaveText('部分')
-  await expect(header.projectName).toContainText('4 份报告')
+  await expect(header.projectName).toContainText('3 份报告（4 个文件）')
   // the finished import is not shown again after a reload; the data is
   await expect(imports.summary).toHaveCount(0)
 })
@@ -146,7 +151,7 @@ test('projects: save as, a new empty project, and open the first one again', asy
   const copy = path.join(app.dir, '县司法局审核')
   app.dialogs.projects.push(copy)
   await header.projectMenu('另存为…')
-  await expect(header.projectName).toContainText('县司法局审核 · 4 份报告')
+  await expect(header.projectName).toContainText('县司法局审核 · 3 份报告（4 个文件）')
   expect(fs.existsSync(`${copy}.raudit`)).toBe(true)
 
   app.dialogs.projects.push(path.join(app.dir, '新项目'))
@@ -156,14 +161,14 @@ test('projects: save as, a new empty project, and open the first one again', asy
 
   app.dialogs.projects.push(`${copy}.raudit`)
   await header.projectMenu('打开项目…')
-  await expect(library.rows).toHaveCount(4)
+  await expect(library.rows).toHaveCount(3)
 })
 
 test('back from the workspace the library shows its rows, at the row of the report read last (button or Esc)', async ({ app }, testInfo) => {
   const { page } = app
   const { library, workspace } = screens(page)
   await library.importSamples()
-  copyReports(app.services, 59)
+  copyReports(app.services, 60)
   await page.reload()
   await expect(library.count).toHaveText('共 63 份报告')
 
@@ -206,7 +211,7 @@ test('1,000 reports: the table renders only what is on screen and scrolls to the
   const { page } = app
   const { library } = screens(page)
   await library.importSamples()
-  copyReports(app.services, 996)
+  copyReports(app.services, 997)
   await page.reload()
   await expect(library.count).toHaveText('共 1000 份报告')
   const rendered = await library.rows.count()
@@ -224,6 +229,8 @@ test('English interface', async ({ app }) => {
   await expect(library.emptyState).toContainText('This project has no reports yet')
   await library.emptyState.getByRole('button', { name: 'Import sample reports' }).click()
   await expect(page.getByTestId('import-summary')).toContainText('4 imported')
-  await expect(library.table.locator('thead')).toContainText('Issuer')
+  await expect(library.table.locator('thead')).toContainText('Title')
+  await expect(library.table.locator('thead')).toContainText('Level')
+  await expect(library.row('gekeng-2024.docx').getByTestId('row-unit')).toContainText('2 files')
   await expect(library.table.locator('[data-item="shortcomings"]').first()).toHaveText(/Present|Partial|Missing/)
 })

@@ -15,7 +15,7 @@ test('open a report, see evidence, judge, annotate, write the opinion, undo, rel
   await expect(workspace.root).toBeVisible()
   await expect(workspace.text).toContainText('葛坑镇始终围绕全镇经济社会发展实际')
   await expect(workspace.outline.getByRole('link').first()).toBeVisible()
-  await expect(workspace.position).toHaveText(/^\d \/ 4$/)
+  await expect(workspace.position).toHaveText(/^\d \/ 3$/)
   // The metadata with where each value was read; an item marked down says why.
   await expect(page.getByTestId('meta-line')).toContainText('葛坑镇人民政府')
   await expect(page.locator('[data-meta="docNumber"]')).toContainText('葛政〔2025〕11号')
@@ -82,8 +82,8 @@ test('open a report, see evidence, judge, annotate, write the opinion, undo, rel
   const pos = await workspace.position.innerText()
   const title = await workspace.title.innerText()
   const k = Number(pos.split('/')[0])
-  await page.keyboard.press(k < 4 ? 'Alt+ArrowRight' : 'Alt+ArrowLeft')
-  await expect(workspace.position).toHaveText(`${k < 4 ? k + 1 : k - 1} / 4`)
+  await page.keyboard.press(k < 3 ? 'Alt+ArrowRight' : 'Alt+ArrowLeft')
+  await expect(workspace.position).toHaveText(`${k < 3 ? k + 1 : k - 1} / 3`)
   await expect(workspace.title).not.toHaveText(title)
   await workspace.back()
   await expect(library.table).toBeVisible()
@@ -125,10 +125,14 @@ test('bringing work over from another version names the overall verdict and the 
   await workspace.opinion.fill('请补充问题原因后重新公开。')
   await workspace.back()
 
-  // The corrected version arrives as a PDF.
+  // The same report arrives as a PDF: one row still, the PDF among the submission's files.
   await header.importFiles()
   await expect(imports.summary).toContainText('导入 1')
-  await library.open('gekeng-2024.pdf')
+  await expect(library.rows).toHaveCount(1)
+  await library.open('gekeng-2024.docx')
+  await expect(workspace.position).toHaveText('1 / 1')
+  await workspace.openFile('gekeng-2024.pdf')
+  await expect(workspace.position).toHaveText('1 / 1')
   await expect(workspace.otherVersion).toContainText('gekeng-2024.docx')
   await workspace.otherVersion.getByRole('button', { name: '带入批注和结论' }).click()
   await expect(page.getByText('已带入 1 项结论、0 条批注、总体结论、审核意见')).toBeVisible()

@@ -23,6 +23,7 @@ test('settings, drafting, scoring, bulk verdicts and charts', async ({ app }, te
   await page.keyboard.press('Escape')
 
   // The library shows a score and grade per submission, proposed until reviewed
+  await page.locator('.n-tabs-tab', { hasText: '报告库' }).click()
   const row = page.locator('tr[data-file="xincheng-2020.pdf"]')
   await expect(row.locator('[data-score]')).toBeVisible()
   const id = Number(await row.getAttribute('data-report-id'))
@@ -81,7 +82,8 @@ test('settings, drafting, scoring, bulk verdicts and charts', async ({ app }, te
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.screenshot({ path: testInfo.outputPath('library-1440.png') })
 
-  // The year's charts: timeliness, items failed most, grades, agreeing with the roster
+  // The year's charts, from the roster: timeliness, items failed most, grades, agreeing with the roster
+  await page.locator('.n-tabs-tab', { hasText: '报送情况' }).click()
   await page.getByTestId('charts').click()
   const roster = await app.services.api.roster.get(2020)
   await expect(page.getByTestId('chart-timeliness').locator('[data-bar="missing"]')).toHaveAttribute('data-count', String(roster.figures.units - roster.figures.submitted))

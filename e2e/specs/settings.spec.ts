@@ -79,7 +79,7 @@ test('a re-check of every report can be cancelled from the window; the rest can 
   await library.importSamples()
   copyReports(app.services, 1200)
   await page.reload()
-  await expect(library.count).toHaveText('共 1204 份报告')
+  await expect(library.count).toHaveText('共 1203 份报告')
   await settings.open()
   await settings.use('statutory')
   await settings.close()
@@ -87,7 +87,7 @@ test('a re-check of every report can be cancelled from the window; the rest can 
   await expect(progress).toContainText(/正在按新清单重新检测 \d+\/1204/)
   await progress.getByRole('button', { name: '取消重新检测' }).click()
   await expect(progress).toHaveCount(0)
-  await expect(page.getByText(/已停止重新检测：\d+\/1204 份报告已按“法定五项内容（督察工作规定）”检测/)).toBeVisible()
+  await expect(page.getByText(/已停止重新检测：\d+\/1204 个文件已按“法定五项内容（督察工作规定）”检测/)).toBeVisible()
   const rows = await app.services.api.library.list()
   const stale = rows.filter((r) => r.checklistId !== 'statutory').length
   expect(stale).toBeGreaterThan(0)

@@ -2,7 +2,7 @@
 // them with the batch), and full-text search.
 
 import type { LibraryApi } from '../../shared/ipc/contract'
-import type { ReportRow, SearchHit } from '../../shared/models/library'
+import type { LibraryHits, ReportRow, SearchHit } from '../../shared/models/library'
 import type { SubmissionRow } from '../../shared/models/roster'
 import type { Workspace } from './workspace'
 import { batchFindings } from './similarity-service'
@@ -25,8 +25,10 @@ export class LibraryService implements LibraryApi {
     return project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring())
   }
 
-  async search(query: string): Promise<{ total: number; ids: number[] }> {
-    return this.ws.project.reports.search(query)
+  async search(query: string): Promise<LibraryHits> {
+    const found = this.ws.project.reports.search(query)
+    const bySubmission = this.ws.project.submissions.submissionsOf(found.ids)
+    return { total: bySubmission.length, ids: found.ids, submissions: bySubmission }
   }
 
   async snippets(query: string, ids: number[]): Promise<SearchHit[]> {

@@ -112,14 +112,15 @@ export class Workspace {
     const isDefault = (file: string) => file === path.resolve(this.defaultProjectFile)
     if (!p) {
       const file = this.unavailable?.file ?? path.resolve(this.defaultProjectFile)
-      return { file, name: path.basename(file, path.extname(file)), isDefault: isDefault(file), reportCount: 0, unavailable: this.unavailable?.reason ?? '没有打开的项目。' }
+      return { file, name: path.basename(file, path.extname(file)), isDefault: isDefault(file), reportCount: 0, fileCount: 0, unavailable: this.unavailable?.reason ?? '没有打开的项目。' }
     }
     const audit = p.auditIntegrity()
     return {
       file: p.file,
       name: p.name,
       isDefault: isDefault(p.file),
-      reportCount: p.reports.count(),
+      reportCount: p.submissions.count(),
+      fileCount: p.reports.count(),
       ...(p.readOnly ? { readOnly: p.readOnly } : {}),
       ...(audit.brokenAt ? { auditBroken: audit.message } : {})
     }

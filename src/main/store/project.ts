@@ -161,6 +161,7 @@ export class Project {
     const year = Number(this.settings.get('reviewYear')) || this.commonYear() || new Date().getFullYear() - 1
     return {
       reviewYear: year,
+      reviewYearSet: !!Number(this.settings.get('reviewYear')),
       publishBy: this.settings.get('publishBy') ?? DEFAULT_ROSTER_SETTINGS.publishBy,
       submitBy: this.settings.get('submitBy') ?? DEFAULT_ROSTER_SETTINGS.submitBy
     }

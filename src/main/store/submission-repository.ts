@@ -6,6 +6,7 @@ import type { FindingCode, ReportFormat, ReportLevel } from '../../shared/models
 import type { OverallVerdict, ItemVerdict } from '../../shared/models/review'
 import type { ItemTag, ReviewState, Roster, RosterRow, RosterSettings, SubmissionFiles, SubmissionRow, UnassignedRow } from '../../shared/models/roster'
 import type { ReportRow } from '../../shared/models/library'
+import { madeTitle } from '../../shared/report-title'
 import type { Checklist, ChecklistFindingsConfig } from '../../shared/models/checklist'
 import type { Rubric } from '../../shared/models/rubric'
 import { scoreInput, scoreReport } from '../domain/scoring'
@@ -22,10 +23,7 @@ const FORMAT_RANK: Record<string, number> = { docx: 0, doc: 1, wps: 1, ofd: 2, p
 
 export const DEFAULT_ROSTER_SETTINGS = { publishBy: '04-01', submitBy: '03-01' } as const
 
-/** The title of a report whose text gives none: from the unit (or issuer) and the year, never the file name. */
-export function madeTitle(unit: string | null, year: number | null): string {
-  return `${unit ?? '（未识别单位）'}${year ? `${year}年度` : ''}法治政府建设情况报告`
-}
+export { madeTitle }
 
 /** Days from the deadline (MM-DD of the year after `year`) to `date`; 0 when on time, null when unknown. */
 export function daysAfter(date: string | null, year: number | null, mmdd: string): number | null {
@@ -280,6 +278,28 @@ export class SubmissionRepository {
     const year = r.sub_year ?? r.year
     const published = earliest(dates)
     return { submissionId: r.submission_id, year, published, daysLate: daysAfter(published, year, publishBy) }
+  }
+
+  /** The submissions these files belong to, each with the first of the files given (in their order). */
+  submissionsOf(reportIds: readonly number[]): Array<{ submissionId: number; reportId: number }> {
+    if (!reportIds.length) return []
+    const of = new Map(
+      this.db
+        .prepare<[string], { id: number; submission_id: number | null }>('SELECT id, submission_id FROM reports WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(reportIds))
+        .map((r) => [r.id, r.submission_id])
+    )
+    const out = new Map<number, number>()
+    for (const id of reportIds) {
+      const s = of.get(id)
+      if (s != null && !out.has(s)) out.set(s, id)
+    }
+    return [...out].map(([submissionId, reportId]) => ({ submissionId, reportId }))
+  }
+
+  /** The reports the library lists: submissions with a file, and any file not attached yet. */
+  count(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(DISTINCT coalesce(submission_id, -id)) AS n FROM reports').get()!.n
   }
 
   submissionOf(reportId: number): number | null {

@@ -1,6 +1,6 @@
 // The typed contract between renderer and main: one interface per service, and the events main pushes.
 
-import type { ImportSummary, ProjectInfo, ReportRow, SearchHit } from '../models/library'
+import type { ImportSummary, LibraryHits, ProjectInfo, ReportRow, SearchHit } from '../models/library'
 import type { JobSnapshot, JobSnapshotOf } from '../models/job'
 import type { Checklist } from '../models/checklist'
 import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
@@ -92,8 +92,8 @@ export interface LibraryApi {
   list(): Promise<ReportRow[]>
   /** One row per submission (a unit's report for a year, all its files and versions), through its latest version. */
   submissions(): Promise<SubmissionRow[]>
-  /** Every report (file) whose text holds every term of the query, counted exactly, in id order. */
-  search(query: string): Promise<{ total: number; ids: number[] }>
+  /** Every file whose text holds every term of the query, and the submissions they belong to, counted exactly. */
+  search(query: string): Promise<LibraryHits>
   /** Passages around the query's matches in these reports (the ones on screen), split so the hits can be marked as text. */
   snippets(query: string, ids: number[]): Promise<SearchHit[]>
 }

@@ -28,11 +28,24 @@ export interface SearchHit {
   snippets: Array<Array<{ text: string; hit: boolean }>>
 }
 
+/** What a full-text search found: every file holding the query, and the submissions they belong to. */
+export interface LibraryHits {
+  /** Submissions with a file holding every term (the library's rows), counted exactly. */
+  total: number
+  /** The files (reports) holding every term, in id order. */
+  ids: number[]
+  /** Each submission hit, with the first of its files that holds the query (for its passages). */
+  submissions: Array<{ submissionId: number; reportId: number }>
+}
+
 export interface ProjectInfo {
   file: string
   name: string
   isDefault: boolean
+  /** The reports the library lists: one per submission (a unit's report of a year, however many files). */
   reportCount: number
+  /** The files imported (a submission may have several formats and versions). */
+  fileCount: number
   /** Why the project can only be read and exported (a read-only file or place, a full disk); absent when it can be written. */
   readOnly?: string | null
   /** Where the audit trail's hash chain breaks (an entry changed or removed behind the app's back); absent when it holds. */

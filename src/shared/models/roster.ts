@@ -35,6 +35,8 @@ export const REVIEW_STATES: readonly ReviewState[] = ['unreviewed', 'in-progress
 export interface RosterSettings {
   /** The year the reports under review cover (reports for 2024 are published in 2025). */
   reviewYear: number
+  /** The reviewer set the year (else it is the year most reports cover): the library then shows that year first. */
+  reviewYearSet?: boolean
   /** MM-DD of the following year by which a report must be public (《规定》: 4月1日). */
   publishBy: string
   /** MM-DD of the following year by which a department submits to its government (3月1日). */

@@ -1,135 +1,196 @@
-// The library table's columns: sortable and filterable, one tag column per checklist item.
+// The library table's columns, one row per submission: the title with its unit, the publication date
+// and lateness, a tag per checklist item (the reviewer's verdict where set, else the detected status),
+// completeness, score, the share copied from last year, findings, and the review's state. Sortable,
+// filterable, narrow enough for a 1280-pixel screen.
 import { NTag, NTooltip, type DataTableColumns } from 'naive-ui'
 import { h } from 'vue'
 import type { ChecklistSummary } from '../../../../shared/ipc/contract'
-import type { ReportRow, SearchHit } from '../../../../shared/models/library'
+import type { SearchHit } from '../../../../shared/models/library'
 import type { FindingCode, ItemStatus } from '../../../../shared/models/report'
+import type { ItemVerdict } from '../../../../shared/models/review'
+import type { ItemTag, ReviewState, SubmissionRow } from '../../../../shared/models/roster'
 import type { Grade } from '../../../../shared/models/rubric'
 
 type T = (key: string, named?: Record<string, unknown>) => string
 
 const STATUS_TYPE: Record<ItemStatus, 'success' | 'warning' | 'error' | 'default'> = { present: 'success', partial: 'warning', missing: 'error', none: 'default' }
-const FINDINGS: FindingCode[] = ['late-publication', 'no-causes', 'few-figures', 'year-mismatch']
+const VERDICT_TYPE: Record<ItemVerdict, 'success' | 'warning' | 'error' | 'default'> = { meets: 'success', partial: 'warning', missing: 'error', 'not-applicable': 'default' }
+const REVIEW_TYPE: Record<ReviewState, 'default' | 'warning' | 'success'> = { unreviewed: 'default', 'in-progress': 'warning', reviewed: 'success' }
+const GRADE_TYPE: Record<Grade, 'success' | 'info' | 'warning' | 'error'> = { excellent: 'success', good: 'info', fair: 'warning', poor: 'error' }
+const FINDINGS: FindingCode[] = ['late-publication', 'no-causes', 'few-figures', 'year-mismatch', 'copied-from-last-year', 'shared-text', 'stale-year']
 const LEVELS = ['township', 'county', 'city', 'province', 'department'] as const
 const NONE = '__none__'
+const ERRORS = new Set<FindingCode>(['late-publication', 'copied-from-last-year', 'year-mismatch'])
 
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN')
 const byNumber = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity)
 
-function snippetLine(hit: SearchHit | undefined) {
+/**
+ * The hit's passage, cut so the marked words are in view in a narrow column: a few characters before
+ * the first hit, then the rest (the whole passage in the tooltip).
+ */
+export function snippetParts(hit: SearchHit | undefined, lead = 6): Array<{ text: string; hit: boolean }> | null {
   const first = hit?.snippets[0]
   if (!first) return null
+  const at = first.findIndex((p) => p.hit)
+  if (at <= 0) return first
+  const before = first.slice(0, at).map((p) => p.text).join('')
+  const kept = [...before].slice(-lead).join('')
+  return [{ text: `${kept.length < [...before].length ? '…' : ''}${kept}`, hit: false }, ...first.slice(at)]
+}
+
+function snippetLine(hit: SearchHit | undefined) {
+  const parts = snippetParts(hit)
+  if (!parts) return null
   return h(
     'div',
     { class: 'snippet', 'data-testid': 'snippet', title: hit!.snippets.map((s) => s.map((p) => p.text).join('')).join('\n') },
-    first.map((p) => (p.hit ? h('mark', p.text) : p.text))
+    parts.map((p) => (p.hit ? h('mark', p.text) : p.text))
   )
 }
 
-const GRADE_TYPE: Record<Grade, 'success' | 'info' | 'warning' | 'error'> = { excellent: 'success', good: 'info', fair: 'warning', poor: 'error' }
-type Scores = Map<number, { score: number; grade: Grade; proposed: boolean; rank: number }>
+/** A sortable header the keyboard reaches: a button (Enter sorts, as a click does). */
+const header = (text: string, title?: string, attrs: Record<string, string> = {}) => () => h('button', { type: 'button', class: 'th-button', title: title ?? text, ...attrs }, text)
 
-export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: ReportRow[]; hits: Map<number, SearchHit> | null; locale: string; scores?: Scores }): DataTableColumns<ReportRow> {
-  const { t, checklist, rows, hits } = opts
-  const scores: Scores = opts.scores ?? new Map()
+function itemTag(t: T, tag: ItemTag | undefined, id: string) {
+  if (!tag) return '—'
+  if (tag.verdict) {
+    // The reviewer's verdict: outlined, with the word of the verdict, and said so on hover.
+    return h(NTag, { size: 'small', type: VERDICT_TYPE[tag.verdict], bordered: true, 'data-item': id, 'data-verdict': tag.verdict, title: t('library.byReviewer') }, () => t(`library.verdict.${tag.verdict}`))
+  }
+  return h(NTag, { size: 'small', type: STATUS_TYPE[tag.status], bordered: false, 'data-item': id, 'data-status': tag.status, title: t('library.detected') }, () => t(`library.status.${tag.status}`))
+}
+
+export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: SubmissionRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean }): DataTableColumns<SubmissionRow> {
+  const { t, checklist, hits, ranks } = opts
   const en = opts.locale === 'en'
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (b ?? 0) - (a ?? 0))
-  const cols: DataTableColumns<ReportRow> = [
-    { type: 'selection', width: 40 },
+  const cols: DataTableColumns<SubmissionRow> = [
+    { type: 'selection', width: 36 },
     {
       key: 'title',
-      title: t('library.title'),
-      minWidth: 170,
-      sorter: (a, b) => byText(a.title ?? a.fileName, b.title ?? b.fileName),
+      title: header(t('library.title')),
+      minWidth: 192,
+      sorter: (a, b) => byText(a.title, b.title),
       // one line each (the whole in the tooltip), so rows keep one height and more of them fit on a laptop
-      render: (r) =>
-        h('div', { class: 'title-cell', title: r.title ? `${r.title}\n${r.fileName}` : r.fileName }, [
-          h('div', { class: 'title', 'data-testid': 'title' }, r.title ?? r.fileName),
-          r.title ? h('div', { class: 'file' }, r.fileName) : null,
-          hits ? snippetLine(hits.get(r.id)) : null
+      render: (r) => {
+        const who = r.unit ?? r.issuer ?? t('library.noUnit')
+        const sub = [opts.showYear && r.year ? `${r.year}` : null, who, r.files > 1 || r.versions > 1 ? t('library.filesVersions', { files: r.files, versions: r.versions }) : r.fileName].filter(Boolean).join(' · ')
+        return h('div', { class: 'title-cell', title: `${r.title}\n${sub}` }, [
+          h('div', { class: ['title', { made: r.titleMade }], 'data-testid': 'title' }, r.title),
+          h('div', { class: 'file', 'data-testid': 'row-unit' }, sub),
+          hits ? snippetLine(hits.get(r.submissionId)) : null
         ])
+      }
     },
-    { key: 'issuer', title: t('library.issuer'), width: 120, ellipsis: { tooltip: true }, sorter: (a, b) => byText(a.issuer, b.issuer), render: (r) => r.issuer ?? '—' },
     {
       key: 'level',
-      title: t('library.level'),
-      width: 96,
+      title: header(t('library.level')),
+      width: 88,
       sorter: (a, b) => byText(a.level, b.level),
       filterOptions: [...LEVELS.map((l) => ({ label: t(`library.levels.${l}`), value: l })), { label: t('library.none'), value: NONE }],
       filter: (v, r) => (r.level ?? NONE) === v,
-      render: (r) => (r.level ? t(`library.levels.${r.level}`) : '—')
+      // 乡镇（街道） shown as 乡镇 so the column keeps one line; the whole name in the tooltip
+      render: (r) => (r.level ? h('span', { title: t(`library.levels.${r.level}`) }, t(`library.levels.${r.level}`).replace(/（.*）$/, '')) : '—')
     },
     {
-      key: 'year',
-      title: t('library.year'),
-      width: 66,
-      sorter: (a, b) => byNumber(a.year, b.year),
-      filterOptions: years.map((y) => ({ label: y === null ? t('library.none') : String(y), value: y === null ? NONE : String(y) })),
-      filter: (v, r) => (r.year === null ? NONE : String(r.year)) === v,
-      render: (r) => r.year ?? '—'
-    },
-    { key: 'published', title: t('library.published'), width: 98, sorter: (a, b) => byText(a.published, b.published), render: (r) => r.published ?? '—' }
+      key: 'published',
+      title: header(t('library.published')),
+      width: 104,
+      sorter: (a, b) => byText(a.published, b.published),
+      filterOptions: [
+        { label: t('library.lateOnly'), value: 'late' },
+        { label: t('library.noDate'), value: NONE }
+      ],
+      filter: (v, r) => (v === 'late' ? (r.daysLate ?? 0) > 0 : r.published === null),
+      render: (r) =>
+        r.published
+          ? h('span', { class: { late: (r.daysLate ?? 0) > 0 }, style: 'white-space: nowrap', title: (r.daysLate ?? 0) > 0 ? t('library.daysLate', { n: r.daysLate }) : undefined, 'data-days-late': String(r.daysLate ?? '') }, r.published)
+          : '—'
+    }
   ]
   for (const item of checklist?.items ?? []) {
     const name = en ? item.name.en : item.name.zh
     const short = en ? item.short.en : item.short.zh
     cols.push({
       key: `item:${item.id}`,
-      title: () => h('span', { title: name, 'data-column-item': item.id }, short),
-      width: en ? 108 : 90,
-      sorter: (a, b) => score(a, item.id) - score(b, item.id),
+      title: header(short, name, { 'data-column-item': item.id }),
+      width: en ? 100 : 76,
+      sorter: (a, b) => weight(a, item.id) - weight(b, item.id),
       filterOptions: (['present', 'partial', 'missing', 'none'] as const).map((s) => ({ label: t(`library.status.${s}`), value: s })),
       filter: (v, r) => r.items.find((i) => i.id === item.id)?.status === v,
-      render: (r) => {
-        const it = r.items.find((i) => i.id === item.id)
-        if (!it) return '—'
-        return h(NTag, { size: 'small', type: STATUS_TYPE[it.status], bordered: false, 'data-item': item.id, 'data-status': it.status }, () => t(`library.status.${it.status}`))
-      }
+      render: (r) => itemTag(t, r.items.find((i) => i.id === item.id), item.id)
     })
   }
   cols.push(
     {
       key: 'completeness',
-      title: t('library.completeness'),
-      width: 78,
+      title: header(t('library.completeness')),
+      width: 66,
       sorter: (a, b) => a.completeness - b.completeness,
       render: (r) => h('span', { class: ['completeness', r.completeness >= 80 ? 'good' : r.completeness >= 50 ? 'fair' : 'poor'], 'data-testid': 'completeness' }, `${r.completeness}%`)
     },
     {
       key: 'score',
-      title: t('sending.score.column'),
-      width: 112,
-      sorter: (a, b) => (scores.get(a.id)?.score ?? -1) - (scores.get(b.id)?.score ?? -1),
+      title: header(t('sending.score.column')),
+      width: 92,
+      sorter: (a, b) => byNumber(a.score, b.score),
       render: (r) => {
-        const s = scores.get(r.id)
-        if (!s) return '—'
-        return h('span', { class: ['score', { proposed: s.proposed }], 'data-score': String(s.score), title: `${t('sending.score.rank', { n: s.rank })}${s.proposed ? ` ${t('sending.score.proposal')}` : ''}` }, [
-          `${s.score} `,
-          h(NTag, { size: 'small', bordered: false, type: GRADE_TYPE[s.grade], 'data-grade': s.grade }, () => `${t(`sending.score.grade.${s.grade}`)}${s.proposed ? '*' : ''}`)
+        if (r.score === null || !r.grade) return '—'
+        return h('span', { class: ['score', { proposed: r.scoreProposed }], 'data-score': String(r.score), title: `${t('sending.score.rank', { n: ranks.get(r.submissionId) ?? '—' })}${r.scoreProposed ? ` ${t('sending.score.proposal')}` : ''}` }, [
+          `${r.score} `,
+          h(NTag, { size: 'small', bordered: false, type: GRADE_TYPE[r.grade], 'data-grade': r.grade }, () => `${t(`sending.score.grade.${r.grade}`)}${r.scoreProposed ? '*' : ''}`)
         ])
       }
     },
     {
+      key: 'copied',
+      title: header(t('library.copied'), t('library.copiedHint')),
+      width: 76,
+      sorter: (a, b) => byNumber(a.copiedShare, b.copiedShare),
+      render: (r) => (r.copiedShare === null ? '—' : h('span', { class: { copied: r.copiedShare >= 0.3 }, 'data-copied': r.copiedShare.toFixed(2) }, `${Math.round(r.copiedShare * 100)}%`))
+    },
+    {
       key: 'findings',
-      title: t('library.findings'),
-      width: 112,
+      title: header(t('library.findings')),
+      width: 116,
       sorter: (a, b) => a.findings.length - b.findings.length,
       filterOptions: [...FINDINGS.map((f) => ({ label: t(`library.finding.${f}`), value: f })), { label: t('library.noFindings'), value: NONE }],
-      filter: (v, r) => (v === NONE ? r.findings.length === 0 : r.findings.some((f) => f.code === v)),
+      filter: (v, r) => (v === NONE ? r.findings.length === 0 : r.findings.includes(v as FindingCode)),
       render: (r) =>
         h(
           'div',
           { class: 'findings' },
           r.findings.map((f) =>
-            h(NTooltip, { trigger: 'hover' }, { trigger: () => h(NTag, { size: 'small', type: f.severity === 'error' ? 'error' : 'warning', round: true, 'data-finding': f.code, title: f.message }, () => t(`library.finding.${f.code}`)), default: () => f.message })
+            h(NTooltip, { trigger: 'hover' }, { trigger: () => h(NTag, { size: 'small', type: ERRORS.has(f) ? 'error' : 'warning', round: true, 'data-finding': f }, () => t(`library.finding.${f}`)), default: () => t('library.findingHint') })
           )
         )
+    },
+    {
+      key: 'review',
+      title: header(t('library.review')),
+      width: 104,
+      sorter: (a, b) => reviewWeight(a) - reviewWeight(b),
+      filterOptions: [
+        ...(['unreviewed', 'in-progress', 'reviewed'] as const).map((s) => ({ label: t(`roster.review.${s}`), value: s })),
+        { label: t('roster.filters.revise'), value: 'revise' }
+      ],
+      filter: (v, r) => (v === 'revise' ? r.verdict === 'revise' || r.verdict === 'fail' : r.review === v),
+      render: (r) =>
+        h('div', { class: 'review-cell', title: r.reviewer ? t('library.reviewedBy', { name: r.reviewer }) : undefined, 'data-review': r.review }, [
+          h(NTag, { size: 'small', bordered: false, type: REVIEW_TYPE[r.review] }, () => (r.verdict ? t(`roster.verdict.${r.verdict}`) : t(`roster.review.${r.review}`))),
+          r.reviewer ? h('span', { class: 'reviewer' }, r.reviewer) : null
+        ])
     }
   )
   return cols
 }
 
-function score(r: ReportRow, id: string): number {
-  const s = r.items.find((i) => i.id === id)?.status
-  return s === 'present' ? 2 : s === 'partial' ? 1 : 0
+function weight(r: SubmissionRow, id: string): number {
+  const it = r.items.find((i) => i.id === id)
+  if (it?.verdict) return it.verdict === 'meets' ? 3 : it.verdict === 'partial' ? 1.5 : it.verdict === 'not-applicable' ? 2 : 0
+  return it?.status === 'present' ? 2.9 : it?.status === 'partial' ? 1.4 : 0
+}
+
+function reviewWeight(r: SubmissionRow): number {
+  return r.review === 'reviewed' ? (r.verdict === 'pass' ? 4 : 3) : r.review === 'in-progress' ? 2 : 1
 }

@@ -1,37 +1,56 @@
-// Pinia store for the library: every report's row, full-text search hits, column filters.
+// Pinia store for the library: one row per submission (a unit's report for a year, all its files and
+// versions), the year shown, full-text search hits, and the filters that are not the table's own.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { api } from '../../api'
 import type { ChecklistSummary } from '../../../../shared/ipc/contract'
-import type { ReportRow, SearchHit } from '../../../../shared/models/library'
-import type { Grade } from '../../../../shared/models/rubric'
+import type { SearchHit } from '../../../../shared/models/library'
+import type { SubmissionRow } from '../../../../shared/models/roster'
 import { feedback } from '../../components/common/feedback'
 
+/** The year filter: one year, or every year the project holds. */
+export type YearChoice = number | 'all'
+
 export const useLibraryStore = defineStore('library', () => {
-  const rows = shallowRef<ReportRow[]>([])
+  const rows = shallowRef<SubmissionRow[]>([])
   const loaded = ref(false)
   const checklists = ref<ChecklistSummary[]>([])
+  /** The project's review year, when the reviewer set it (the library then shows it first); the years it holds reports for. */
+  const reviewYear = ref<number | null>(null)
+  const years = ref<number[]>([])
+  /** Which year the library shows; null follows the review year. */
+  const yearChoice = ref<YearChoice | null>(null)
+  /** 只看未审: submissions not yet reviewed (no overall verdict). */
+  const unreviewedOnly = ref(false)
   const query = ref('')
-  /** Reports whose text holds the current query (every hit, counted exactly); null when no query is active. */
+  /** Submissions with a file holding the current query (every hit, counted exactly); null when no query is active. */
   const hitIds = shallowRef<Set<number> | null>(null)
-  /** Passages around the hits, fetched for the reports shown first (not for every hit). */
+  /** Passages around the hits by submission, fetched for the rows shown first (not for every hit). */
   const hits = shallowRef<Map<number, SearchHit> | null>(null)
   const searching = ref(false)
-  /** Graded review per report shown for its submission: score, grade, whether it is the app's proposal, rank. */
-  const scores = shallowRef<Map<number, { score: number; grade: Grade; proposed: boolean; rank: number }>>(new Map())
 
   /** The checklist whose items are the table's columns: the project's active one. */
   const checklist = computed<ChecklistSummary | null>(() => checklists.value.find((c) => c.active) ?? checklists.value[0] ?? null)
+  const year = computed<YearChoice>(() => yearChoice.value ?? reviewYear.value ?? 'all')
 
-  const visible = computed(() => (hitIds.value ? rows.value.filter((r) => hitIds.value!.has(r.id)) : rows.value))
+  /** The rows of the year shown, before any search or filter. */
+  const ofYear = computed(() => (year.value === 'all' ? rows.value : rows.value.filter((r) => r.year === year.value)))
+  const visible = computed(() =>
+    ofYear.value.filter((r) => (!unreviewedOnly.value || r.review !== 'reviewed') && (!hitIds.value || hitIds.value.has(r.submissionId)))
+  )
+  /** Submissions ranked by score (equal scores share a place), for the score column's hover. */
+  const ranks = computed(() => {
+    const scored = rows.value.filter((r) => r.score !== null).map((r) => r.score!).sort((a, b) => b - a)
+    return new Map(rows.value.filter((r) => r.score !== null).map((r) => [r.submissionId, scored.indexOf(r.score!) + 1]))
+  })
 
   async function refresh() {
     try {
-      checklists.value = await api.checklists.list()
-      rows.value = await api.library.list()
-      const scored = (await api.library.submissions()).filter((r) => r.score !== null && r.grade !== null).sort((a, b) => b.score! - a.score!)
-      // Ranked as reviewers rank: equal scores share a place.
-      scores.value = new Map(scored.map((r) => [r.id, { score: r.score!, grade: r.grade!, proposed: r.scoreProposed, rank: scored.findIndex((x) => x.score === r.score) + 1 }]))
+      const [lists, submissions, settings, y] = await Promise.all([api.checklists.list(), api.library.submissions(), api.roster.settings(), api.roster.years()])
+      checklists.value = lists
+      rows.value = submissions
+      reviewYear.value = settings.reviewYearSet ? settings.reviewYear : null
+      years.value = y
       loaded.value = true
       if (query.value.trim()) await search(query.value)
     } catch (e) {
@@ -52,19 +71,27 @@ export const useLibraryStore = defineStore('library', () => {
     try {
       const found = await api.library.search(q)
       if (mine !== seq) return
-      const ids = new Set(found.ids)
+      const bySubmission = new Map(found.submissions.map((s) => [s.submissionId, s.reportId]))
       // Passages for the first rows only: a common word in thousands of reports must not fetch them all.
-      const first = rows.value.filter((r) => ids.has(r.id)).slice(0, 200).map((r) => r.id)
-      const passages = first.length ? await api.library.snippets(q, first) : []
+      const first = visibleFor(bySubmission).slice(0, 200)
+      const passages = first.length ? await api.library.snippets(q, first.map((r) => bySubmission.get(r.submissionId)!)) : []
       if (mine !== seq) return
-      hitIds.value = ids
-      hits.value = new Map(passages.map((h) => [h.id, h]))
+      const submissionOf = new Map(first.map((r) => [bySubmission.get(r.submissionId)!, r.submissionId]))
+      hitIds.value = new Set(bySubmission.keys())
+      hits.value = new Map(passages.map((h) => [submissionOf.get(h.id)!, h]))
     } catch (e) {
       feedback.error(e)
     } finally {
       if (mine === seq) searching.value = false
     }
   }
+  const visibleFor = (hit: Map<number, number>) => ofYear.value.filter((r) => hit.has(r.submissionId))
 
-  return { rows, loaded, checklists, checklist, query, hits, hitIds, searching, scores, visible, refresh, search }
+  /** Clears the search and every filter that is the store's (the table clears its own). */
+  function clearFilters() {
+    unreviewedOnly.value = false
+    void search('')
+  }
+
+  return { rows, loaded, checklists, checklist, reviewYear, years, yearChoice, year, unreviewedOnly, query, hits, hitIds, searching, ofYear, visible, ranks, refresh, search, clearFilters }
 })

@@ -6,6 +6,7 @@ import { api } from '../../api'
 import type { Annotation, AuditEntry, EditVia, ItemVerdict, OtherVersion, OverallVerdict, ReportDetail } from '../../../../shared/models/review'
 import { i18n } from '../../app/i18n'
 import { feedback } from '../../components/common/feedback'
+import { useLibraryStore } from '../library/store'
 
 /**
  * One reviewer action that can be undone and redone; each step is a call to main, so it is stored and
@@ -34,7 +35,29 @@ export const useReviewStore = defineStore('review', () => {
   /** Other versions of the open report that hold reviewer work, to bring it over. */
   const versions = ref<OtherVersion[]>([])
 
-  const position = computed(() => (reportId.value === null ? -1 : order.value.indexOf(reportId.value)))
+  /** Where the report on screen is in the library's order: its own row, or the row of its submission when another of its files is read. */
+  const position = computed(() => {
+    if (reportId.value === null) return -1
+    const own = order.value.indexOf(reportId.value)
+    if (own >= 0) return own
+    const siblings = detail.value?.submission?.versions.flatMap((v) => v.files.map((f) => f.reportId)) ?? []
+    return order.value.findIndex((id) => siblings.includes(id))
+  })
+  const library = useLibraryStore()
+  /**
+   * The next report in the list's order (wrapping round) whose submission is not reviewed yet, for
+   * 下一份未审; null when every other one is reviewed.
+   */
+  const nextUnreviewedId = computed<number | null>(() => {
+    const state = new Map(library.rows.map((r) => [r.id, r.review]))
+    const n = order.value.length
+    const from = position.value
+    for (let k = 1; k < n; k++) {
+      const id = order.value[(from + k + n) % n]!
+      if (id !== reportId.value && state.get(id) !== 'reviewed') return id
+    }
+    return null
+  })
 
   /** Fields holding text the reviewer typed and not yet saved (the opinion, reasons, comments): saved before leaving a report. */
   const drafts = new Set<() => Promise<void>>()
@@ -81,6 +104,21 @@ export const useReviewStore = defineStore('review', () => {
     if (i < 0 || i >= order.value.length) return
     await flushDrafts()
     await open(order.value[i]!)
+  }
+
+  /** Another file of the same submission (another format or version), in place of the one on screen. */
+  async function openFile(id: number) {
+    await flushDrafts()
+    await open(id)
+  }
+
+  /** 下一份未审: the next submission in the list's order not reviewed yet; the library's states are refreshed first. */
+  async function openNextUnreviewed() {
+    await flushDrafts()
+    await library.refresh()
+    const id = nextUnreviewedId.value
+    if (id === null) feedback.info(i18n.global.t('review.allReviewed'))
+    else await open(id)
   }
 
   async function reload() {
@@ -216,10 +254,13 @@ export const useReviewStore = defineStore('review', () => {
   }
 
   return {
+    nextUnreviewedId,
+    openNextUnreviewed,
     detail,
     reportId,
     order,
     position,
+    openFile,
     selectedItem,
     focus,
     audit,

@@ -1,10 +1,12 @@
-// The workspace's keys: Alt+←/→ previous and next report, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and
+// The workspace's keys: Alt+←/→ previous and next report, Alt+N the next not reviewed yet, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and
 // redo, 1–9 annotate the selected passage as that item, Esc drops the selection or goes back to the
 // library. Text fields keep their own keys (and their own undo); only Alt+←/→ reach through them.
 import { onBeforeUnmount, onMounted } from 'vue'
 
 export interface ReviewShortcuts {
   step: (delta: -1 | 1) => void
+  /** Alt+N: the next report not reviewed yet. */
+  nextUnreviewed: () => void
   undo: () => void
   redo: () => void
   /** The selected passage is to be annotated as the n-th item (1-based); false when there is no selection. */
@@ -33,6 +35,11 @@ export function useReviewShortcuts(keys: ReviewShortcuts): void {
     if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
       e.preventDefault()
       keys.step(e.key === 'ArrowLeft' ? -1 : 1)
+      return
+    }
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
+      e.preventDefault()
+      keys.nextUnreviewed()
       return
     }
     if (isTyping(e.target)) return
