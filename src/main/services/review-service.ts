@@ -55,6 +55,7 @@ export class ReviewService implements ReviewApi {
     const t = this.ws.project.reports.text(reportId)
     if (!report || !t) throw new AppError('not-found', `项目中没有编号为 ${reportId} 的报告。`)
     const { analysis, sha256: _h, sourcePath: _s, encoding: _e, ...row } = report
+    const submissionId = this.ws.project.submissions.submissionOf(reportId)
     return {
       row,
       text: t.text,
@@ -63,7 +64,8 @@ export class ReviewService implements ReviewApi {
       analysis,
       verdicts: this.reviews.verdicts(reportId),
       review: this.reviews.review(reportId),
-      annotations: this.reviews.annotations(reportId).map((a) => this.place(a, t.text))
+      annotations: this.reviews.annotations(reportId).map((a) => this.place(a, t.text)),
+      pages: submissionId === null ? [] : this.ws.project.submissions.pages(submissionId)
     }
   }
 

@@ -4,7 +4,7 @@
 
 import type { FindingCode, ReportFormat, ReportLevel } from '../../shared/models/report'
 import type { OverallVerdict, ItemVerdict } from '../../shared/models/review'
-import type { ItemTag, ReviewState, Roster, RosterRow, RosterSettings, SubmissionFiles, SubmissionRow, UnassignedRow } from '../../shared/models/roster'
+import type { ItemTag, PageSource, ReviewState, Roster, RosterRow, RosterSettings, SubmissionFiles, SubmissionRow, UnassignedRow } from '../../shared/models/roster'
 import type { ReportRow } from '../../shared/models/library'
 import { matchUnit, unitKey } from '../domain/units'
 import { comparableText, sameText, sketchSimilarity, SAME_REPORT } from '../domain/sketch'
@@ -50,6 +50,10 @@ interface FileRecord {
   has_opinion: number | null
   verdicts: number
   notes: number
+  source_url: string | null
+  final_url: string | null
+  fetched_at: string | null
+  last_modified: string | null
 }
 
 interface SubmissionRecord {
@@ -124,7 +128,8 @@ export class SubmissionRepository {
     return Number(this.db.prepare('INSERT INTO submissions (unit_id, year, created_at) VALUES (?, ?, ?)').run(unitId, year, now).lastInsertRowid)
   }
 
-  private comparable(id: number): { text: string; format: string } | null {
+  /** A report's text without portal clutter, as versions are compared. */
+  comparable(id: number): { text: string; format: string } | null {
     const r = this.reports.get(id)
     const t = this.reports.text(id)
     return r && t ? { text: comparableText(t.text, r.analysis.clutter), format: r.format } : null
@@ -257,6 +262,15 @@ export class SubmissionRepository {
     return { submissionId, unitId: s.unit_id, unit: s.unit_id ? (this.units.get(s.unit_id)?.name ?? null) : null, year: s.year, versions }
   }
 
+  /** The portal pages among a submission's files, earliest fetched first. */
+  pages(submissionId: number): PageSource[] {
+    return this.db
+      .prepare<[number], PageRecord>('SELECT id, source_url, final_url, fetched_at, last_modified, published FROM reports WHERE submission_id = ? AND source_url IS NOT NULL')
+      .all(submissionId)
+      .map(pageSource)
+      .sort(byFetched)
+  }
+
   submissionOf(reportId: number): number | null {
     return this.db.prepare<[number], { submission_id: number | null }>('SELECT submission_id FROM reports WHERE id = ?').get(reportId)?.submission_id ?? null
   }
@@ -268,7 +282,8 @@ export class SubmissionRepository {
         `SELECT r.id, r.submission_id, r.version, r.file_name, r.format, r.imported_at, r.title, r.issuer, r.level, r.year, r.published,
                 r.completeness, r.checklist_id, r.summary_json, rv.overall, (rv.opinion <> '') AS has_opinion,
                 (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts,
-                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes
+                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes,
+                r.source_url, r.final_url, r.fetched_at, r.last_modified
            FROM reports r LEFT JOIN report_reviews rv ON rv.report_id = r.id
           WHERE r.submission_id IS NOT NULL
           ORDER BY r.id`
@@ -379,9 +394,14 @@ export class SubmissionRepository {
     const units: RosterRow[] = this.units.list().map((u): RosterRow => {
       const g = byUnit.get(u.id)
       if (!g) {
-        return { unitId: u.id, unit: u.name, level: u.level, contact: u.contact, submitted: false, submissionId: null, reportId: null, files: 0, versions: 0, received: null, receivedLate: null, published: null, daysLate: null, review: 'unreviewed', verdict: null, reviewer: null }
+        return {
+          unitId: u.id, unit: u.name, level: u.level, contact: u.contact, submitted: false, submissionId: null, reportId: null, files: 0, versions: 0, received: null, receivedLate: null,
+          published: null, daysLate: null, pageUrl: null, pageFetchedAt: null, pagePublished: null, review: 'unreviewed', verdict: null, reviewer: null
+        }
       }
       const f = SubmissionRepository.representative(g)
+      // Where the report was public: the page seen first (a later fetch says only that it was still there).
+      const page = g.files.filter((x) => x.source_url).map(pageSource).sort(byFetched)[0]
       const received = earliest(g.files.map((x) => x.imported_at))?.slice(0, 10) ?? null
       const published = earliest(g.files.map((x) => x.published))
       return {
@@ -400,6 +420,9 @@ export class SubmissionRepository {
         receivedLate: u.level === 'department' && received?.startsWith(String(year + 1)) ? daysAfter(received, year, settings.submitBy) : null,
         published,
         daysLate: daysAfter(published, year, settings.publishBy),
+        pageUrl: page?.url ?? null,
+        pageFetchedAt: page?.fetchedAt ?? null,
+        pagePublished: page?.published ?? null,
         review: SubmissionRepository.reviewState(f),
         verdict: f.overall,
         reviewer: f.overall ? (reviewers.get(f.id) ?? null) : null
@@ -430,6 +453,14 @@ export class SubmissionRepository {
       .map((r) => r.year)
   }
 }
+
+type PageRecord = Pick<FileRecord, 'id' | 'source_url' | 'final_url' | 'fetched_at' | 'last_modified' | 'published'>
+
+function pageSource(f: PageRecord): PageSource {
+  return { reportId: f.id, url: f.source_url!, finalUrl: f.final_url, fetchedAt: f.fetched_at ?? '', lastModified: f.last_modified, published: f.published }
+}
+
+const byFetched = (a: PageSource, b: PageSource) => a.fetchedAt.localeCompare(b.fetchedAt) || a.reportId - b.reportId
 
 function earliest(values: Array<string | null>): string | null {
   const v = values.filter((x): x is string => !!x).sort()

@@ -3,6 +3,7 @@
 
 import type { Analysis, Block } from './report'
 import type { ReportRow } from './library'
+import type { PageSource } from './roster'
 
 export type ItemVerdict = 'meets' | 'partial' | 'missing' | 'not-applicable'
 export type OverallVerdict = 'pass' | 'revise' | 'fail'
@@ -79,6 +80,8 @@ export interface ReportDetail {
   verdicts: ItemVerdictRecord[]
   review: ReportReview
   annotations: Annotation[]
+  /** The portal pages of this report's submission (this file or another format of it), earliest fetched first. */
+  pages: PageSource[]
 }
 
 /** Another report of the same issuer and year that holds reviewer work (an earlier or corrected version). */
