@@ -386,7 +386,8 @@ export class PageFetcher {
   }
 
   async fetch(url: URL, signal?: AbortSignal): Promise<FetchedPage> {
-    const host = url.hostname.toLowerCase()
+    // A site is its host and port (an explicit port is another server; http and https of one name are one site).
+    const host = url.host.toLowerCase()
     const before = this.hosts.get(host) ?? Promise.resolve()
     let release!: () => void
     const mine = new Promise<void>((r) => (release = r))

@@ -6,6 +6,7 @@ import type { Api } from '../../shared/ipc/contract'
 import type { Checklist } from '../../shared/models/checklist'
 import { JobManager } from '../jobs/job-manager'
 import { WorkerPools, type ParsePool } from '../pipeline/parse-pool'
+import type { FetchPolicy } from '../pipeline/fetch-pages'
 import { appVersion } from './app-info'
 import { ChecklistService } from './checklist-service'
 import { ExportService, type PdfHost } from './export-service'
@@ -31,6 +32,8 @@ export interface ServiceOptions {
   settingsFile?: string
   /** Worker pool override (tests use the built worker or run in-process). */
   pool?: (checklist: Checklist) => ParsePool
+  /** How pages are fetched for 「从网址导入」 (tests allow 127.0.0.1 and drop the pause between requests). */
+  fetch?: Partial<FetchPolicy>
 }
 
 export interface Services {
@@ -65,7 +68,7 @@ export function createServices(opts: ServiceOptions): Services {
   const api: Api = {
     projects: new ProjectService(workspace),
     library: new LibraryService(workspace),
-    imports: new ImportService(workspace, jobs, pools),
+    imports: new ImportService(workspace, jobs, pools, opts.fetch),
     jobs: new JobService(jobs),
     checklists: new ChecklistService(workspace, jobs, pools),
     review: new ReviewService(workspace, settings),

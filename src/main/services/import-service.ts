@@ -7,7 +7,9 @@ import type { JobSnapshotOf } from '../../shared/models/job'
 import type { ImportSummary } from '../../shared/models/library'
 import { AppError } from '../../shared/errors'
 import type { JobManager } from '../jobs/job-manager'
-import { importPaths } from '../pipeline/import-files'
+import { importPaths, importUrls, type ImportProgress } from '../pipeline/import-files'
+import { PageFetcher, type FetchPolicy } from '../pipeline/fetch-pages'
+import type { JobContext } from '../jobs/job-manager'
 import type { WorkerPools } from '../pipeline/parse-pool'
 import { toCsv } from '../exporters/csv'
 import { resourcesDir } from '../store/resources'
@@ -17,7 +19,9 @@ export class ImportService implements ImportsApi {
   constructor(
     private readonly ws: Workspace,
     private readonly jobs: JobManager,
-    private readonly pools: WorkerPools
+    private readonly pools: WorkerPools,
+    /** How pages are fetched from their addresses (the e2e harness and tests allow 127.0.0.1). */
+    private readonly fetchPolicy: Partial<FetchPolicy> = {}
   ) {}
 
   async start(paths: string[]): Promise<JobSnapshotOf<'import'>> {
@@ -27,15 +31,38 @@ export class ImportService implements ImportsApi {
     return this.jobs.start(
       'import',
       async (ctx) => {
-        const summary = await importPaths(project, paths, {
-          pool,
-          signal: ctx.signal,
-          onProgress: (p) => ctx.update({ total: p.total, done: p.done, current: p.current, counts: { ...p.counts } })
-        })
+        const summary = await importPaths(project, paths, { pool, signal: ctx.signal, onProgress: progressOf(ctx) })
         return { importId: summary.id }
       },
       { exclusive: true }
     )
+  }
+
+  /** Fetches each address (one a line as pasted) and imports the page as a saved page would be; the same job as a file import. */
+  startUrls(urls: string[]): Promise<JobSnapshotOf<'import'>> {
+    return this.startAddresses(urls.map((url) => ({ url })))
+  }
+
+  private async startAddresses(addresses: Array<{ url: string; unitId?: number }>): Promise<JobSnapshotOf<'import'>> {
+    this.jobs.assertIdle()
+    const project = this.ws.project
+    const pool = await this.pools.forChecklist(this.ws.activeChecklist())
+    const fetcher = new PageFetcher(this.fetchPolicy)
+    return this.jobs.start(
+      'import',
+      async (ctx) => {
+        const summary = await importUrls(project, addresses, { pool, fetcher, signal: ctx.signal, onProgress: progressOf(ctx) })
+        return { importId: summary.id }
+      },
+      { exclusive: true }
+    )
+  }
+
+  /** Fetches the report page of every roster unit that has an address (the roster's 报告网址 column). */
+  startUnitPages(): Promise<JobSnapshotOf<'import'>> {
+    const units = this.ws.project.units.list().filter((u) => u.url)
+    if (!units.length) throw new AppError('invalid-argument', '名单中没有填写报告网址的单位：可在名单表格的「报告网址」列或单位编辑中填写。')
+    return this.startAddresses(units.map((u) => ({ url: u.url!, unitId: u.id })))
   }
 
   startSamples(): Promise<JobSnapshotOf<'import'>> {
@@ -62,6 +89,10 @@ export class ImportService implements ImportsApi {
     await fs.writeFile(file, outcomesCsv(summary), 'utf8')
     return file
   }
+}
+
+function progressOf(ctx: JobContext): (p: ImportProgress) => void {
+  return (p) => ctx.update({ total: p.total, done: p.done, current: p.current, counts: { ...p.counts } })
 }
 
 /** The batch's failed and duplicate files as CSV rows with a header, in the order the summary lists them. */

@@ -9,7 +9,7 @@ const METHODS = {
   projects: ['current', 'create', 'open', 'saveAs', 'pickAndCreate', 'pickAndOpen', 'pickAndSaveAs', 'saveCopy', 'pickAndSaveCopy'],
   exports: ['reports', 'pickAndExportReports', 'batch', 'pickAndExportBatch'],
   library: ['list', 'submissions', 'search'],
-  imports: ['start', 'startSamples', 'pickAndStart', 'summary', 'pickAndExportOutcomes'],
+  imports: ['start', 'startUrls', 'startUnitPages', 'startSamples', 'pickAndStart', 'summary', 'pickAndExportOutcomes'],
   jobs: ['list', 'cancel'],
   checklists: ['list', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate'],
   review: ['open', 'setItemVerdict', 'setOverall', 'setOpinion', 'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'auditTrail', 'versions', 'carryOver'],
