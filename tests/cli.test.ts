@@ -231,3 +231,77 @@ describe('report-audit units and status', () => {
     expect(run(['status', '--project', path.join(dir, '没有.raudit')]).code).toBe(64)
   })
 })
+
+/** Text as Notepad saves it in a Chinese Windows (GBK), through a GBK-capable encoder made from the decoder. */
+function gbk(text: string): Buffer {
+  const decoder = new TextDecoder('gbk')
+  const out: number[] = []
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out.push(ch.charCodeAt(0))
+      continue
+    }
+    // Search the two-byte GBK space for the character (small lists only).
+    let found = false
+    for (let hi = 0x81; hi <= 0xfe && !found; hi++) {
+      for (let lo = 0x40; lo <= 0xfe && !found; lo++) {
+        if (decoder.decode(new Uint8Array([hi, lo])) === ch) {
+          out.push(hi, lo)
+          found = true
+        }
+      }
+    }
+    if (!found) throw new Error(`no GBK code for ${ch}`)
+  }
+  return Buffer.from(out)
+}
+
+describe('report-audit import --urls', () => {
+  /** The command run without blocking this process, which serves the pages it fetches. */
+  function runAsync(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT })
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+      child.on('close', (code) => resolve({ code, out, err }))
+    })
+  }
+
+  it('fetches every address of a list (GBK as typed in Notepad), imports the pages and names each failure with its reason', async () => {
+    const { startPageServer } = await import('./helpers/page-server')
+    const server = await startPageServer()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-cli-urls-'))
+    try {
+      const project = path.join(dir, 'p.raudit')
+      const list = path.join(dir, '网址.txt')
+      const lines = ['# 各镇报告网址', `葛坑镇 ${server.url('/gekeng.gbk.html')}`, server.url('/moved'), server.url('/missing.html'), server.url('/loop'), '']
+      fs.writeFileSync(list, gbk(lines.join('\r\n')))
+      // Addresses on this machine are refused unless allowed.
+      const refused = await runAsync(['import', '--json', '--project', project, '--urls', list])
+      expect(refused.code).toBe(2)
+      const r0 = JSON.parse(refused.out) as { imported: number; outcomes: Array<{ code: string }> }
+      expect(r0.imported).toBe(0)
+      expect(new Set(r0.outcomes.map((o) => o.code))).toEqual(new Set(['blocked-address']))
+
+      const r = await runAsync(['import', '--project', project, '--urls', list, '--delay', '0', '--allow-private-network'])
+      expect(r.code).toBe(2)
+      expect(r.out).toContain('共 4 个网址：导入 2，重复 0，失败 2。')
+      expect(r.out).toContain(server.url('/missing.html'))
+      expect(r.out).toMatch(/网页不存在，可能已撤下或网址有误（HTTP 404）/)
+      expect(r.out).toMatch(/跳转超过 5 次/)
+      const status = run(['status', '--project', project, '--json'])
+      expect(status.code).toBe(0)
+
+      // Usage errors: files and addresses together, an empty list.
+      expect((await runAsync(['import', '--project', project, '--urls', list, path.join(FIXTURES, 'encrypted.pdf')])).code).toBe(64)
+      fs.writeFileSync(path.join(dir, 'empty.txt'), '# 没有网址\n')
+      expect((await runAsync(['import', '--project', project, '--urls', path.join(dir, 'empty.txt')])).code).toBe(64)
+      expect((await runAsync(['import', '--project', project, '--unit-pages'])).err).toContain('报告网址')
+    } finally {
+      await server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
