@@ -72,6 +72,9 @@ describe('pageFileName', () => {
     expect(pageFileName(new URL('http://a.gov.cn/a.shtml'), 'text/html', null)).toBe('a.shtml')
     expect(pageFileName(new URL('http://a.gov.cn/dl?id=1'), 'application/octet-stream', `attachment; filename*=UTF-8''${encodeURIComponent('报告.docx')}`)).toBe('报告.docx')
     expect(pageFileName(new URL('http://a.gov.cn/dl?id=1'), 'application/pdf', 'attachment; filename="../../r"')).toBe('r.pdf')
+    // Raw bytes in the header, as undici hands them over (one Latin-1 character a byte): UTF-8, and GBK from older portals.
+    expect(pageFileName(new URL('http://a.gov.cn/dl'), null, `attachment; filename="${Buffer.from('报告.pdf', 'utf8').toString('latin1')}"`)).toBe('报告.pdf')
+    expect(pageFileName(new URL('http://a.gov.cn/dl'), null, `attachment; filename="${Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]).toString('latin1')}.doc"`)).toBe('报告.doc')
   })
 })
 

@@ -207,10 +207,17 @@ function dispositionName(header: string | null): string | null {
   }
   name ??= /filename\s*=\s*"([^"]+)"|filename\s*=\s*([^;]+)/i.exec(header)?.slice(1).find(Boolean)?.trim() ?? null
   if (!name) return null
-  // Names sent as raw UTF-8 bytes arrive as Latin-1 characters.
-  if (/[\u0080-\u00ff]/.test(name) && !/[^\u0000-\u00ff]/.test(name)) {
-    const utf8 = Buffer.from(name, 'latin1').toString('utf8')
-    if (!utf8.includes('\ufffd')) name = utf8
+  // Names sent as raw bytes (UTF-8, or GBK from older portals) arrive as Latin-1 characters.
+  if (/[\u0080-\u00ff]/.test(name) && [...name].every((c) => c.charCodeAt(0) <= 0xff)) {
+    const raw = Buffer.from(name, 'latin1')
+    for (const enc of ['utf-8', 'gb18030']) {
+      try {
+        name = new TextDecoder(enc, { fatal: true }).decode(raw)
+        break
+      } catch {
+        // not this one
+      }
+    }
   }
   return name
 }
@@ -226,7 +233,7 @@ export function pageFileName(url: URL, type: string | null, disposition: string 
       name = last
     }
   }
-  name = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120) || url.hostname
+  name = [...path.basename(name.replace(/\\/g, '/'))].map((c) => (c.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(c) ? '_' : c)).join('').slice(0, 120) || url.hostname
   const want = type ? EXTENSION_OF[type] : undefined
   const ext = path.extname(name).toLowerCase()
   if (want && !(FAMILY[want] ?? [want]).includes(ext)) name += want
