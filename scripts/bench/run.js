@@ -79,6 +79,8 @@ fs.rmSync(work, { recursive: true, force: true })
 
 // The import benchmark (project store, per-file transactions, event-loop stalls) on the same build.
 spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/import.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
+// Fetching and importing 100 pages from portals served on loopback (「从网址导入」).
+spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/urls.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
 
 // The review workspace with a 100,000-character report, in Chromium (needs `npm run build` first).
 if (fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
