@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { FIXTURES } from './helpers/fixtures'
+import { FIXTURES, gbk } from './helpers/fixtures'
 
 const ROOT = path.resolve(FIXTURES, '../..')
 const BIN = path.join(ROOT, 'bin', 'report-audit.js')
@@ -231,30 +231,6 @@ describe('report-audit units and status', () => {
     expect(run(['status', '--project', path.join(dir, '没有.raudit')]).code).toBe(64)
   })
 })
-
-/** Text as Notepad saves it in a Chinese Windows (GBK), through a GBK-capable encoder made from the decoder. */
-function gbk(text: string): Buffer {
-  const decoder = new TextDecoder('gbk')
-  const out: number[] = []
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) {
-      out.push(ch.charCodeAt(0))
-      continue
-    }
-    // Search the two-byte GBK space for the character (small lists only).
-    let found = false
-    for (let hi = 0x81; hi <= 0xfe && !found; hi++) {
-      for (let lo = 0x40; lo <= 0xfe && !found; lo++) {
-        if (decoder.decode(new Uint8Array([hi, lo])) === ch) {
-          out.push(hi, lo)
-          found = true
-        }
-      }
-    }
-    if (!found) throw new Error(`no GBK code for ${ch}`)
-  }
-  return Buffer.from(out)
-}
 
 describe('report-audit import --urls', () => {
   /** The command run without blocking this process, which serves the pages it fetches. */

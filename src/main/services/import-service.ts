@@ -59,7 +59,7 @@ export class ImportService implements ImportsApi {
   }
 
   /** Fetches the report page of every roster unit that has an address (the roster's 报告网址 column). */
-  startUnitPages(): Promise<JobSnapshotOf<'import'>> {
+  async startUnitPages(): Promise<JobSnapshotOf<'import'>> {
     const units = this.ws.project.units.list().filter((u) => u.url)
     if (!units.length) throw new AppError('invalid-argument', '名单中没有填写报告网址的单位：请在名单表格的「报告网址」列填写各单位报告所在的网页，再导入名单。')
     return this.startAddresses(units.map((u) => ({ url: u.url!, unitId: u.id })))
