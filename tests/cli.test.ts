@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { FIXTURES } from './helpers/fixtures'
+import { FIXTURES, gbk } from './helpers/fixtures'
 
 const ROOT = path.resolve(FIXTURES, '../..')
 const BIN = path.join(ROOT, 'bin', 'report-audit.js')
@@ -310,5 +310,55 @@ describe('report-audit units and status', () => {
     expect(t.out).toMatch(/应报 3，已报 2（报送率 66\.7%），按时公开 1（按时公开率 50%）/)
     expect(run(['status', '--project', project, '--year', '二〇二〇']).code).toBe(64)
     expect(run(['status', '--project', path.join(dir, '没有.raudit')]).code).toBe(64)
+  })
+})
+
+describe('report-audit import --urls', () => {
+  /** The command run without blocking this process, which serves the pages it fetches. */
+  function runAsync(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT })
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+      child.on('close', (code) => resolve({ code, out, err }))
+    })
+  }
+
+  it('fetches every address of a list (GBK as typed in Notepad), imports the pages and names each failure with its reason', async () => {
+    const { startPageServer } = await import('./helpers/page-server')
+    const server = await startPageServer()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-cli-urls-'))
+    try {
+      const project = path.join(dir, 'p.raudit')
+      const list = path.join(dir, '网址.txt')
+      const lines = ['# 各镇报告网址', `葛坑镇 ${server.url('/gekeng.gbk.html')}`, server.url('/moved'), server.url('/missing.html'), server.url('/loop'), '']
+      fs.writeFileSync(list, gbk(lines.join('\r\n')))
+      // Addresses on this machine are refused unless allowed.
+      const refused = await runAsync(['import', '--json', '--project', project, '--urls', list])
+      expect(refused.code).toBe(2)
+      const r0 = JSON.parse(refused.out) as { imported: number; outcomes: Array<{ code: string }> }
+      expect(r0.imported).toBe(0)
+      expect(new Set(r0.outcomes.map((o) => o.code))).toEqual(new Set(['blocked-address']))
+
+      const r = await runAsync(['import', '--project', project, '--urls', list, '--delay', '0', '--allow-private-network'])
+      expect(r.code).toBe(2)
+      expect(r.out).toContain('共 4 个网址：导入 2，重复 0，失败 2。')
+      expect(r.out).toContain(server.url('/missing.html'))
+      expect(r.out).toMatch(/网页不存在，可能已撤下或网址有误（HTTP 404）/)
+      expect(r.out).toMatch(/跳转超过 5 次/)
+      const status = run(['status', '--project', project, '--json'])
+      expect(status.code).toBe(0)
+
+      // Usage errors: files and addresses together, an empty list.
+      expect((await runAsync(['import', '--project', project, '--urls', list, path.join(FIXTURES, 'encrypted.pdf')])).code).toBe(64)
+      fs.writeFileSync(path.join(dir, 'empty.txt'), '# 没有网址\n')
+      expect((await runAsync(['import', '--project', project, '--urls', path.join(dir, 'empty.txt')])).code).toBe(64)
+      expect((await runAsync(['import', '--project', project, '--unit-pages'])).err).toContain('报告网址')
+    } finally {
+      await server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -33,6 +33,11 @@ export class LibraryPage {
   }
 
   /** Opens a report in the workspace (a click on its title, not on its box). */
+  /** Picks the year the library shows: 「2024 年度」 or 「全部年度」. */
+  async year(label: string) {
+    await this.page.getByTestId('library-year').click()
+    await this.page.locator('.n-base-select-option', { hasText: label }).click()
+  }
   async open(file: string) {
     await this.row(file).locator('td').nth(1).click()
   }

@@ -86,6 +86,8 @@ spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/p
 
 // The import benchmark (project store, per-file transactions, event-loop stalls) on the same build.
 spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/import.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
+// Fetching and importing 100 pages from portals served on loopback (「从网址导入」).
+spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/urls.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
 
 // The hostile batch (issue 16): regex-hostile titles, deep HTML, Flate bombs, a docx of many parts,
 // each within its time and memory budget, the process tree under 1 GB.

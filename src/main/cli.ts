@@ -15,7 +15,9 @@ import { createParsePool } from './pipeline/parse-pool'
 import { loadChecklist } from './store/checklist-files'
 import { collectFiles, notReadReports } from './pipeline/collect-files'
 import { formatLegend, formatRow, formatHeader } from './cli-table'
-import { importPaths, type ImportProgress } from './pipeline/import-files'
+import { importPaths, importUrls, type ImportProgress } from './pipeline/import-files'
+import { PageFetcher } from './pipeline/fetch-pages'
+import { decodeText } from './readers/encoding'
 import { Project } from './store/project'
 import type { ReportFormatOut } from '../shared/models/export'
 import { signedBy } from './services/settings-service'
@@ -29,6 +31,10 @@ const USAGE = `用法 / Usage:
   report-audit import --project FILE [--checklist ID|FILE] [--threads N] [--json] [--accept-not-report] PATH...
       把报告导入项目文件（不存在则新建）：内容相同的文件只导入一次；输出导入、重复、失败的数量和每个失败文件的原因。
       --accept-not-report：不像年度报告的文件（解读、新闻、工作要点、模板等）也照常导入，原因记在警告里。
+  report-audit import --project FILE --urls LIST.txt | --unit-pages [--delay MS] [--allow-private-network] [其余选项同上]
+      从网址导入：获取 LIST.txt 中的每个网址（一行一个，# 开头的行不读），或名单中每个单位的报告网址
+      （--unit-pages），像保存的网页一样导入，并记下网址、获取时间和网页的发布日期。获取失败的网址连同原因列出，其余照常导入。
+      --delay：对同一网站两次请求之间的间隔（毫秒，默认 1000）。--allow-private-network：允许本机和内部网络地址（默认拒绝）。
   report-audit export --project FILE [--year YYYY] [--body 审核机关名称] [--date YYYY-MM-DD]
                      [--xlsx OUT.xlsx] [--csv OUT.csv] [--notice OUT.docx] [--json OUT.json]
                      [--docx DIR [--drafts] [--appendix]] [--md DIR] [--html DIR] [--report ID]... [--reviewer 姓名]
@@ -222,6 +228,10 @@ async function importCommand(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         stats: { type: 'boolean' },
         'accept-not-report': { type: 'boolean' },
+        urls: { type: 'string' },
+        'unit-pages': { type: 'boolean' },
+        delay: { type: 'string' },
+        'allow-private-network': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -233,7 +243,25 @@ async function importCommand(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   if (!parsed.values.project) return usageError('请用 --project 指定项目文件。')
-  if (!parsed.positionals.length) return usageError('请指定要导入的文件或文件夹。')
+  const fromAddresses = parsed.values.urls !== undefined || !!parsed.values['unit-pages']
+  if (fromAddresses && parsed.positionals.length) return usageError('文件和网址请分两次导入：--urls / --unit-pages 不能与文件一起指定。')
+  if (parsed.values.urls !== undefined && parsed.values['unit-pages']) return usageError('--urls 和 --unit-pages 请只用其一。')
+  if (!fromAddresses && !parsed.positionals.length) return usageError('请指定要导入的文件或文件夹，或用 --urls 指定网址列表。')
+  const delay = parsed.values.delay !== undefined ? Number(parsed.values.delay) : undefined
+  if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0)) return usageError('--delay 需要不小于 0 的整数（毫秒）。')
+  let addresses: Array<string | { url: string; unitId: number }> = []
+  if (parsed.values.urls !== undefined) {
+    try {
+      // A list typed in Notepad may be in GBK: read it as any Chinese text file is read.
+      addresses = decodeText(new Uint8Array(await fs.readFile(parsed.values.urls)))
+        .text.split(/\r?\n|\r/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))
+    } catch (e) {
+      return usageError(`无法读取网址列表 ${parsed.values.urls}：${toErrorInfo(e).message}`)
+    }
+    if (!addresses.length) return usageError(`网址列表 ${parsed.values.urls} 中没有网址。`)
+  }
   const threads = parsed.values.threads ? Number(parsed.values.threads) : undefined
   if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) return usageError('--threads 需要正整数。')
   let checklist, project
@@ -244,6 +272,13 @@ async function importCommand(argv: string[]): Promise<number> {
   } catch (e) {
     project?.close()
     return usageError(toErrorInfo(e).message)
+  }
+  if (parsed.values['unit-pages']) {
+    addresses = project.units.list().flatMap((u) => (u.url ? [{ url: u.url, unitId: u.id }] : []))
+    if (!addresses.length) {
+      project.close()
+      return usageError('名单中没有填写报告网址的单位（名单的「报告网址」列）。')
+    }
   }
   const started = performance.now()
   // For the benchmarks: how long the event loop was ever blocked (the app's main process runs this same code).
@@ -263,7 +298,10 @@ async function importCommand(argv: string[]): Promise<number> {
   process.once('SIGINT', onSigint)
   let summary
   try {
-    summary = await importPaths(project, parsed.positionals, { pool, signal: controller.signal, onProgress, acceptNotReport: !!parsed.values['accept-not-report'] })
+    const opts = { pool, signal: controller.signal, onProgress, acceptNotReport: !!parsed.values['accept-not-report'] }
+    summary = fromAddresses
+      ? await importUrls(project, addresses, { ...opts, fetcher: new PageFetcher({ allowPrivateNetworks: !!parsed.values['allow-private-network'], ...(delay !== undefined ? { hostDelayMs: delay } : {}) }) })
+      : await importPaths(project, parsed.positionals, opts)
   } finally {
     process.off('SIGINT', onSigint)
     await pool.close()
@@ -275,8 +313,9 @@ async function importCommand(argv: string[]): Promise<number> {
   } else {
     const failures = summary.outcomes.filter((o) => o.kind === 'failed')
     const dups = summary.outcomes.filter((o) => o.kind === 'duplicate')
-    let out = `项目 ${project.file}\n共 ${summary.total} 个文件：导入 ${summary.imported}，重复 ${summary.duplicates}，失败 ${summary.failed}${summary.state === 'cancelled' ? '（已中止，其余文件未导入）' : ''}。\n`
-    if (summary.stopReason) out += `导入已停止：${summary.stopReason}已导入的文件保存在项目中。\n`
+    const what = fromAddresses ? '网址' : '文件'
+    let out = `项目 ${project.file}\n共 ${summary.total} 个${what}：导入 ${summary.imported}，重复 ${summary.duplicates}，失败 ${summary.failed}${summary.state === 'cancelled' ? `（已中止，其余${what}未导入）` : ''}。\n`
+    if (summary.stopReason) out += `导入已停止：${summary.stopReason}已导入的报告保存在项目中。\n`
     if (failures.length) out += `\n无法导入：\n${failures.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
     if (dups.length) out += `\n重复（未再导入）：\n${dups.map((f) => `  ${f.file}\n    ${f.message}`).join('\n')}\n`
     await write(out)

@@ -15,7 +15,12 @@ export const READ_ERROR_CODES = [
 
 export type ReadErrorCode = (typeof READ_ERROR_CODES)[number]
 
-export type AppErrorCode = ReadErrorCode | 'invalid-argument' | 'not-found' | 'busy' | 'cancelled' | 'internal'
+/** Why a page could not be fetched from its address (「从网址导入」). */
+export const FETCH_ERROR_CODES = ['bad-url', 'blocked-address', 'unreachable', 'timeout', 'http-error', 'too-many-redirects', 'not-a-page'] as const
+
+export type FetchErrorCode = (typeof FETCH_ERROR_CODES)[number]
+
+export type AppErrorCode = ReadErrorCode | FetchErrorCode | 'invalid-argument' | 'not-found' | 'busy' | 'cancelled' | 'internal'
 
 const MESSAGES: Record<AppErrorCode, string> = {
   empty: '文件为空或没有可读的文字。',
@@ -28,6 +33,12 @@ const MESSAGES: Record<AppErrorCode, string> = {
   'not-chinese': '不是中文文本。',
   'io-error': '无法读取文件。',
   timeout: '处理超时，已中止。',
+  'bad-url': '不是有效的网址。',
+  'blocked-address': '该网址指向本机或内部网络，未获取。',
+  unreachable: '无法连接到该网站。',
+  'http-error': '网站返回了错误。',
+  'too-many-redirects': '网址跳转次数过多。',
+  'not-a-page': '该网址返回的不是网页或报告文件。',
   'invalid-argument': '参数无效。',
   'not-found': '未找到。',
   busy: '有任务正在进行，请等它完成或取消后再试。',

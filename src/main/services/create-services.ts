@@ -6,6 +6,7 @@ import type { Api } from '../../shared/ipc/contract'
 import type { Checklist } from '../../shared/models/checklist'
 import { JobManager } from '../jobs/job-manager'
 import { WorkerPools, type ParsePool } from '../pipeline/parse-pool'
+import type { FetchPolicy } from '../pipeline/fetch-pages'
 import { appVersion } from './app-info'
 import { ChecklistService } from './checklist-service'
 import { ExportService, type PdfHost } from './export-service'
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   grantedPaths?: string[]
   /** Comparison pool override (tests use the built worker or run in-process). */
   comparePool?: () => ComparePool
+  /** How pages are fetched for 「从网址导入」 (tests allow 127.0.0.1 and drop the pause between requests). */
+  fetch?: Partial<FetchPolicy>
 }
 
 export interface Services {
@@ -84,7 +87,7 @@ export function createServices(opts: ServiceOptions): Services {
     projects: new ProjectService(workspace),
     library: new LibraryService(workspace),
     // After each import, the batch is compared again (copied and shared text).
-    imports: new ImportService(workspace, jobs, pools, () => void similarity.run().catch(() => {})),
+    imports: new ImportService(workspace, jobs, pools, () => void similarity.run().catch(() => {}), opts.fetch),
     jobs: new JobService(jobs),
     checklists: new ChecklistService(workspace, jobs, pools),
     review: new ReviewService(workspace, settings),

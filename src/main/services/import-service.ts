@@ -7,7 +7,9 @@ import type { JobSnapshotOf } from '../../shared/models/job'
 import type { ImportSummary } from '../../shared/models/library'
 import { AppError } from '../../shared/errors'
 import type { JobManager } from '../jobs/job-manager'
-import { importPaths } from '../pipeline/import-files'
+import { importPaths, importUrls, type ImportProgress } from '../pipeline/import-files'
+import { PageFetcher, type FetchPolicy } from '../pipeline/fetch-pages'
+import type { JobContext } from '../jobs/job-manager'
 import type { WorkerPools } from '../pipeline/parse-pool'
 import { toCsv } from '../exporters/csv'
 import { resourcesDir } from '../store/resources'
@@ -19,7 +21,9 @@ export class ImportService implements ImportsApi {
     private readonly jobs: JobManager,
     private readonly pools: WorkerPools,
     /** Called after an import that stored reports has finished (the batch comparison starts then). */
-    private readonly afterImport: () => void = () => {}
+    private readonly afterImport: () => void = () => {},
+    /** How pages are fetched from their addresses (the e2e harness and tests allow 127.0.0.1). */
+    private readonly fetchPolicy: Partial<FetchPolicy> = {}
   ) {}
 
   /** Paths from the window: only those the reviewer chose (a dialog, a drop, the command line). */
@@ -34,24 +38,48 @@ export class ImportService implements ImportsApi {
     const snapshot = this.jobs.start(
       'import',
       async (ctx) => {
-        const summary = await importPaths(project, paths, {
-          pool,
-          signal: ctx.signal,
-          onProgress: (p) => ctx.update({ total: p.total, done: p.done, current: p.current, counts: { ...p.counts } })
-        })
-        // The project could not be written any more: the job ends with the reason and what was kept.
-        if (summary.stopReason) {
-          const left = summary.total - summary.imported - summary.duplicates - summary.failed
-          throw new AppError('io-error', `${summary.stopReason}导入已停止：已导入 ${summary.imported} 个文件（已保存在项目中），${left} 个未处理。`)
-        }
-        return { importId: summary.id }
+        const summary = await importPaths(project, paths, { pool, signal: ctx.signal, onProgress: progressOf(ctx) })
+        return { importId: stopped(summary) }
       },
       { exclusive: true }
     )
+    return this.compareAfter(snapshot)
+  }
+
+  /** After an import that stored reports, the batch comparison starts. */
+  private compareAfter(snapshot: JobSnapshotOf<'import'>): JobSnapshotOf<'import'> {
     void this.jobs.wait(snapshot.id).then((s) => {
       if ((s.counts.imported ?? 0) > 0) this.afterImport()
     })
     return snapshot
+  }
+
+  /** Fetches each address (one a line as pasted) and imports the page as a saved page would be; the same job as a file import. */
+  startUrls(urls: string[]): Promise<JobSnapshotOf<'import'>> {
+    return this.startAddresses(urls.map((url) => ({ url })))
+  }
+
+  private async startAddresses(addresses: Array<{ url: string; unitId?: number }>): Promise<JobSnapshotOf<'import'>> {
+    this.jobs.assertIdle()
+    const project = this.ws.project
+    const pool = await this.pools.forChecklist(this.ws.activeChecklist())
+    const fetcher = new PageFetcher(this.fetchPolicy)
+    const snapshot = this.jobs.start(
+      'import',
+      async (ctx) => {
+        const summary = await importUrls(project, addresses, { pool, fetcher, signal: ctx.signal, onProgress: progressOf(ctx) })
+        return { importId: stopped(summary) }
+      },
+      { exclusive: true }
+    )
+    return this.compareAfter(snapshot)
+  }
+
+  /** Fetches the report page of every roster unit that has an address (the roster's 报告网址 column). */
+  async startUnitPages(): Promise<JobSnapshotOf<'import'>> {
+    const units = this.ws.project.units.list().filter((u) => u.url)
+    if (!units.length) throw new AppError('invalid-argument', '名单中没有填写报告网址的单位：请在名单表格的「报告网址」列填写各单位报告所在的网页，再导入名单。')
+    return this.startAddresses(units.map((u) => ({ url: u.url!, unitId: u.id })))
   }
 
   startSamples(): Promise<JobSnapshotOf<'import'>> {
@@ -79,6 +107,19 @@ export class ImportService implements ImportsApi {
     await fs.writeFile(file, outcomesCsv(summary), 'utf8')
     return file
   }
+}
+
+function progressOf(ctx: JobContext): (p: ImportProgress) => void {
+  return (p) => ctx.update({ total: p.total, done: p.done, current: p.current, counts: { ...p.counts } })
+}
+
+/** The project could not be written any more: the job ends with the reason and what was kept. */
+function stopped(summary: ImportSummary): number {
+  if (summary.stopReason) {
+    const left = summary.total - summary.imported - summary.duplicates - summary.failed
+    throw new AppError('io-error', `${summary.stopReason}导入已停止：已导入 ${summary.imported} 个文件（已保存在项目中），${left} 个未处理。`)
+  }
+  return summary.id
 }
 
 /** The batch's failed and duplicate files as CSV rows with a header, in the order the summary lists them. */

@@ -61,6 +61,7 @@ export class ReviewService implements ReviewApi {
     const { analysis, sha256: _h, sourcePath: _s, encoding: _e, ...row } = report
     // The findings of comparing it with the batch (copied or shared text) beside the file's own.
     const batch = reportSimilarity(this.ws.project, reportId, this.ws.activeChecklist().findings, false).findings
+    const submissionId = this.ws.project.submissions.submissionOf(reportId)
     return {
       row,
       text: t.text,
@@ -70,7 +71,8 @@ export class ReviewService implements ReviewApi {
       verdicts: this.reviews.verdicts(reportId),
       review: this.reviews.review(reportId),
       annotations: this.reviews.annotations(reportId).map((a) => this.place(a, t.text)),
-      submission: this.submissionOf(reportId)
+      submission: this.submissionOf(reportId),
+      pages: submissionId === null ? [] : this.ws.project.submissions.pages(submissionId)
     }
   }
 

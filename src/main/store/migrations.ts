@@ -330,5 +330,19 @@ CREATE TABLE aspect_scores (
 -- longer ones. Contentless: it holds the index alone; reports already in a project are indexed on open.
 CREATE VIRTUAL TABLE report_grams USING fts5(grams, content='', contentless_delete=1, detail='none', tokenize='unicode61 remove_diacritics 0');
 `
+  },
+  {
+    version: 10,
+    name: 'page-source',
+    sql: `
+-- A report fetched from its portal address (「从网址导入」): where it was public and when it was seen there.
+-- source_url is the address asked for, final_url where redirects ended (NULL when the same),
+-- fetched_at when it was read, last_modified the server's Last-Modified header (ISO), when it sent one.
+ALTER TABLE reports ADD COLUMN source_url TEXT;
+ALTER TABLE reports ADD COLUMN final_url TEXT;
+ALTER TABLE reports ADD COLUMN fetched_at TEXT;
+ALTER TABLE reports ADD COLUMN last_modified TEXT;
+CREATE INDEX reports_by_url ON reports(source_url) WHERE source_url IS NOT NULL;
+`
   }
 ]

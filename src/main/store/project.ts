@@ -4,7 +4,7 @@ import path from 'node:path'
 import { openProjectDatabase, type Db, type OpenOptions } from './database'
 import { storageErrorInfo } from '../../shared/errors'
 import { ImportRepository } from './import-repository'
-import { ReportRepository, type NewReport } from './report-repository'
+import { ReportRepository, type NewReport, type PageOrigin } from './report-repository'
 import { ReviewRepository } from './review-repository'
 import { SettingsRepository } from './settings-repository'
 import { ChecklistRepository } from './checklist-repository'
@@ -146,11 +146,17 @@ export class Project {
     return this.db.transaction(fn)()
   }
 
-  /** Stores one imported report, attaches it to its unit's submission and counts it in its batch: one transaction per file. */
-  addImported(r: NewReport & { importId: number }): number {
+  /**
+   * Stores one imported report, attaches it to its unit's submission and counts it in its batch: one
+   * transaction per file. A fetched page keeps its address; one fetched from a unit's roster address
+   * (`unitId`) goes to that unit when its text names none the roster knows.
+   */
+  addImported(r: NewReport & { importId: number; page?: PageOrigin; unitId?: number | null }): number {
     return this.db.transaction(() => {
       const id = this.reports.insert(r)
-      this.submissions.attach(id)
+      if (r.page) this.reports.setPage(id, r.page)
+      const at = this.submissions.attach(id)
+      if (r.unitId && at.unitId === null && this.units.get(r.unitId)) this.submissions.assign(at.submissionId, r.unitId)
       this.imports.countImported(r.importId)
       return id
     })()

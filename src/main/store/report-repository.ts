@@ -23,6 +23,18 @@ export interface NewReport {
   grams?: string
 }
 
+/** Where a fetched page came from (「从网址导入」): stored beside the report, never derived from its text. */
+export interface PageOrigin {
+  /** The address asked for. */
+  url: string
+  /** Where redirects ended, when elsewhere. */
+  finalUrl: string | null
+  /** When it was fetched (ISO time). */
+  fetchedAt: string
+  /** The server's Last-Modified header as ISO time, when sent and valid. */
+  lastModified: string | null
+}
+
 export interface StoredReport extends ReportRow {
   sha256: string
   sourcePath: string | null
@@ -210,6 +222,27 @@ export class ReportRepository {
     const s = textSketch(text)
     this.stmts.setSketch.run(sketchBytes(s), id)
     return s
+  }
+
+  /** Records the address a report was fetched from (a page already stored keeps the first one it was seen at). */
+  setPage(id: number, p: PageOrigin): void {
+    this.db
+      .prepare('UPDATE reports SET source_url = ?, final_url = ?, fetched_at = ?, last_modified = ? WHERE id = ? AND source_url IS NULL')
+      .run(p.url, p.finalUrl, p.fetchedAt, p.lastModified, id)
+  }
+
+  page(id: number): PageOrigin | null {
+    const r = this.db
+      .prepare<[number], { source_url: string | null; final_url: string | null; fetched_at: string | null; last_modified: string | null }>(
+        'SELECT source_url, final_url, fetched_at, last_modified FROM reports WHERE id = ?'
+      )
+      .get(id)
+    return r?.source_url ? { url: r.source_url, finalUrl: r.final_url, fetchedAt: r.fetched_at ?? '', lastModified: r.last_modified } : null
+  }
+
+  /** Reports fetched from this address, oldest first. */
+  idsByUrl(url: string): number[] {
+    return this.db.prepare<[string], { id: number }>('SELECT id FROM reports WHERE source_url = ? ORDER BY id').all(url).map((r) => r.id)
   }
 
   fileBytes(id: number): Uint8Array | null {

@@ -4,7 +4,7 @@
 
 import type { FindingCode, ReportFormat, ReportLevel } from '../../shared/models/report'
 import type { OverallVerdict, ItemVerdict } from '../../shared/models/review'
-import type { ItemTag, ReviewState, Roster, RosterRow, RosterSettings, SubmissionFiles, SubmissionRow, UnassignedRow } from '../../shared/models/roster'
+import type { ItemTag, PageSource, ReviewState, Roster, RosterRow, RosterSettings, SubmissionFiles, SubmissionRow, UnassignedRow } from '../../shared/models/roster'
 import type { ReportRow } from '../../shared/models/library'
 import { madeTitle } from '../../shared/report-title'
 import type { Checklist, ChecklistFindingsConfig } from '../../shared/models/checklist'
@@ -54,6 +54,10 @@ interface FileRecord {
   verdicts: number
   notes: number
   figures: number | null
+  source_url: string | null
+  final_url: string | null
+  fetched_at: string | null
+  last_modified: string | null
 }
 
 interface SubmissionRecord {
@@ -128,7 +132,8 @@ export class SubmissionRepository {
     return Number(this.db.prepare('INSERT INTO submissions (unit_id, year, created_at) VALUES (?, ?, ?)').run(unitId, year, now).lastInsertRowid)
   }
 
-  private comparable(id: number): { text: string; format: string } | null {
+  /** A report's text without portal clutter, as versions are compared. */
+  comparable(id: number): { text: string; format: string } | null {
     const r = this.reports.get(id)
     const t = this.reports.text(id)
     return r && t ? { text: comparableText(t.text, r.analysis.clutter), format: r.format } : null
@@ -302,6 +307,15 @@ export class SubmissionRepository {
     return this.db.prepare<[], { n: number }>('SELECT count(DISTINCT coalesce(submission_id, -id)) AS n FROM reports').get()!.n
   }
 
+  /** The portal pages among a submission's files, earliest fetched first. */
+  pages(submissionId: number): PageSource[] {
+    return this.db
+      .prepare<[number], PageRecord>('SELECT id, source_url, final_url, fetched_at, last_modified, published FROM reports WHERE submission_id = ? AND source_url IS NOT NULL')
+      .all(submissionId)
+      .map(pageSource)
+      .sort(byFetched)
+  }
+
   submissionOf(reportId: number): number | null {
     return this.db.prepare<[number], { submission_id: number | null }>('SELECT submission_id FROM reports WHERE id = ?').get(reportId)?.submission_id ?? null
   }
@@ -315,7 +329,8 @@ export class SubmissionRepository {
                 (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts,
                 (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes,
                 -- reports stored before the summary kept the count are read from the analysis (coalesce stops at the first value)
-                coalesce(json_extract(r.summary_json, '$.figures'), json_extract(r.analysis_json, '$.figures')) AS figures
+                coalesce(json_extract(r.summary_json, '$.figures'), json_extract(r.analysis_json, '$.figures')) AS figures,
+                r.source_url, r.final_url, r.fetched_at, r.last_modified
            FROM reports r LEFT JOIN report_reviews rv ON rv.report_id = r.id
           WHERE r.submission_id IS NOT NULL
           ORDER BY r.id`
@@ -469,9 +484,14 @@ export class SubmissionRepository {
     const units: RosterRow[] = this.units.list().map((u): RosterRow => {
       const g = byUnit.get(u.id)
       if (!g) {
-        return { unitId: u.id, unit: u.name, level: u.level, contact: u.contact, submitted: false, submissionId: null, reportId: null, files: 0, versions: 0, received: null, receivedLate: null, published: null, daysLate: null, review: 'unreviewed', verdict: null, reviewer: null }
+        return {
+          unitId: u.id, unit: u.name, level: u.level, contact: u.contact, submitted: false, submissionId: null, reportId: null, files: 0, versions: 0, received: null, receivedLate: null,
+          published: null, daysLate: null, pageUrl: null, pageFetchedAt: null, pagePublished: null, review: 'unreviewed', verdict: null, reviewer: null
+        }
       }
       const f = SubmissionRepository.representative(g)
+      // Where the report was public: the page seen first (a later fetch says only that it was still there).
+      const page = g.files.filter((x) => x.source_url).map(pageSource).sort(byFetched)[0]
       const received = earliest(g.files.map((x) => x.imported_at))?.slice(0, 10) ?? null
       const published = earliest(g.files.map((x) => x.published))
       return {
@@ -490,6 +510,9 @@ export class SubmissionRepository {
         receivedLate: u.level === 'department' && received?.startsWith(String(year + 1)) ? daysAfter(received, year, settings.submitBy) : null,
         published,
         daysLate: daysAfter(published, year, settings.publishBy),
+        pageUrl: page?.url ?? null,
+        pageFetchedAt: page?.fetchedAt ?? null,
+        pagePublished: page?.published ?? null,
         review: SubmissionRepository.reviewState(f),
         verdict: f.overall,
         reviewer: f.overall ? (reviewers.get(f.id) ?? null) : null
@@ -520,6 +543,14 @@ export class SubmissionRepository {
       .map((r) => r.year)
   }
 }
+
+type PageRecord = Pick<FileRecord, 'id' | 'source_url' | 'final_url' | 'fetched_at' | 'last_modified' | 'published'>
+
+function pageSource(f: PageRecord): PageSource {
+  return { reportId: f.id, url: f.source_url!, finalUrl: f.final_url, fetchedAt: f.fetched_at ?? '', lastModified: f.last_modified, published: f.published }
+}
+
+const byFetched = (a: PageSource, b: PageSource) => a.fetchedAt.localeCompare(b.fetchedAt) || a.reportId - b.reportId
 
 function earliest(values: Array<string | null>): string | null {
   const v = values.filter((x): x is string => !!x).sort()

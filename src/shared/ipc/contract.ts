@@ -101,6 +101,14 @@ export interface LibraryApi {
 export interface ImportsApi {
   /** Starts importing files and folders (recursively); progress arrives as 'job:progress' events. */
   start(paths: string[]): Promise<JobSnapshotOf<'import'>>
+  /**
+   * Fetches each address (a portal page, or a PDF or Word file linked directly) and imports it as a saved
+   * page: the address, the time it was fetched and the server's Last-Modified are kept with the report.
+   * The same job as a file import; an address that cannot be fetched is listed with the reason.
+   */
+  startUrls(urls: string[]): Promise<JobSnapshotOf<'import'>>
+  /** The same for the report address of every roster unit that has one; each page goes to its unit. */
+  startUnitPages(): Promise<JobSnapshotOf<'import'>>
   /** Imports the sample reports bundled with the app. */
   startSamples(): Promise<JobSnapshotOf<'import'>>
   /** Asks for files or a folder with the system dialog, then imports them; null when cancelled. */

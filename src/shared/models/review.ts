@@ -4,6 +4,7 @@
 import type { Analysis, Block } from './report'
 import type { ReportRow } from './library'
 import type { SubmissionFiles } from './roster'
+import type { PageSource } from './roster'
 
 export type ItemVerdict = 'meets' | 'partial' | 'missing' | 'not-applicable'
 export type OverallVerdict = 'pass' | 'revise' | 'fail'
@@ -85,6 +86,8 @@ export interface ReportDetail {
   annotations: Annotation[]
   /** The submission this file belongs to (its unit, year, and every version and file), with this file's version. */
   submission: (SubmissionFiles & { version: number }) | null
+  /** The portal pages of this report's submission (this file or another format of it), earliest fetched first. */
+  pages: PageSource[]
 }
 
 /** Another report of the same issuer and year that holds reviewer work (an earlier or corrected version). */

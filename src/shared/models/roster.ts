@@ -43,6 +43,22 @@ export interface RosterSettings {
   submitBy: string
 }
 
+/** A report read from its portal address: where it was public and when that was seen. */
+export interface PageSource {
+  /** The file (report) the page became. */
+  reportId: number
+  /** The address asked for (the roster's or the reviewer's). */
+  url: string
+  /** Where redirects ended, when elsewhere. */
+  finalUrl: string | null
+  /** When the page was fetched (ISO time). */
+  fetchedAt: string
+  /** The server's Last-Modified (ISO time), when it sent one: often the time of the last edit, not of publication. */
+  lastModified: string | null
+  /** The publication date the page itself shows (发布时间, YYYY-MM-DD), when it shows one. */
+  published: string | null
+}
+
 /** One unit of the roster with its submission for the review year. */
 export interface RosterRow {
   unitId: number
@@ -66,6 +82,12 @@ export interface RosterRow {
   published: string | null
   /** Days after the deadline it was published; 0 on time, null when the date is unknown. */
   daysLate: number | null
+  /** The portal page the report was fetched from (the earliest fetched of the submission's pages), when any. */
+  pageUrl: string | null
+  /** When that page was fetched (ISO time). */
+  pageFetchedAt: string | null
+  /** The publication date that page shows, when it shows one. */
+  pagePublished: string | null
   review: ReviewState
   verdict: OverallVerdict | null
   reviewer: string | null

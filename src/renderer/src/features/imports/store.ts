@@ -102,6 +102,8 @@ export const useImportStore = defineStore('imports', () => {
     onReportsAdded: (l: () => void) => listeners.add(l),
     importPaths: (paths: string[]) => begin(() => api.imports.start(paths)),
     importSamples: () => begin(() => api.imports.startSamples()),
+    importUrls: (urls: string[]) => begin(() => api.imports.startUrls(urls)),
+    importUnitPages: () => begin(() => api.imports.startUnitPages()),
     pick: (kind: 'files' | 'folder') => begin(() => api.imports.pickAndStart(kind)),
     dismissSummary() {
       summary.value = null
