@@ -3,6 +3,7 @@
 // for documents without a seal, page numbers 「— 1 —」 outside on odd and even pages.
 
 import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { displayWidth } from '../../shared/text-width'
 
 export const FANGSONG = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' }
@@ -12,21 +13,62 @@ export const TITLE_FONT = { ascii: 'SimSun', eastAsia: '方正小标宋简体', 
 export const SONG = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' }
 type Font = typeof FANGSONG
 
+/**
+ * The fonts the documents name, as Word's font table describes them: the GB2312-era names reviewers'
+ * templates use, each with the font Windows and WPS install under a newer name (altName) and the
+ * panose and charset Word and LibreOffice pick a substitute by when neither is there, so that a
+ * machine without 仿宋_GB2312 shows 仿宋 rather than 宋体 or a sans-serif.
+ */
+export const FONT_TABLE: Array<{ name: string; alt?: string; panose: string; family: 'roman' | 'modern' | 'swiss'; pitch: 'fixed' | 'variable' }> = [
+  { name: '仿宋_GB2312', alt: '仿宋', panose: '02010609030101010101', family: 'modern', pitch: 'fixed' },
+  { name: 'FangSong', alt: '仿宋', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+  { name: '楷体_GB2312', alt: '楷体', panose: '02010609030101010101', family: 'modern', pitch: 'fixed' },
+  { name: 'KaiTi', alt: '楷体', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+  { name: '方正小标宋简体', alt: '宋体', panose: '02000000000000000000', family: 'roman', pitch: 'variable' },
+  { name: '黑体', alt: 'SimHei', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+  { name: 'SimHei', alt: '黑体', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+  { name: '宋体', alt: 'SimSun', panose: '02010600030101010101', family: 'roman', pitch: 'variable' },
+  { name: 'SimSun', alt: '宋体', panose: '02010600030101010101', family: 'roman', pitch: 'variable' }
+]
+
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+
+function fontTableXml(): string {
+  const fonts = FONT_TABLE.map(
+    (f) =>
+      `<w:font w:name="${xmlAttr(f.name)}">${f.alt ? `<w:altName w:val="${xmlAttr(f.alt)}"/>` : ''}<w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`
+  ).join('')
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`
+}
+
+/** The package with its font table filled in (the docx library writes it empty). */
+export function withFontTable(pkg: Uint8Array): Uint8Array {
+  const files = unzipSync(pkg)
+  if (!files['word/fontTable.xml']) return pkg
+  files['word/fontTable.xml'] = strToU8(fontTableXml())
+  // Fail loudly rather than send a package whose parts no longer agree.
+  if (!strFromU8(files['word/_rels/document.xml.rels']!).includes('fontTable.xml')) throw new Error('font table not referenced by the document')
+  return zipSync(files)
+}
+
 export const BODY = 32 // half-points: 16 pt, 三号
 export const SMALL = 24 // 12 pt, 小四
 /** One character of the body in twips (16 pt). */
 const CHAR = 320
 const LINE = { line: 560, lineRule: 'exact' as const } // 28 pt: 22 lines on the 225 mm 版心
 
+/** The footer's distance from the bottom edge in twips: 23.1 mm puts the top of a 四号 page number 7 mm below the 版心. */
+export const FOOTER = 1310
+
 /** The text width of an A4 page with the margins below, in twips: fixed column widths Word, WPS and LibreOffice all honour. */
 export const TEXT_WIDTH = 11906 - 1587 - 1474
 
-export const run = (text: string, opts: { font?: Font; size?: number; bold?: boolean; color?: string } = {}) =>
-  new TextRun({ text, font: opts.font ?? FANGSONG, size: opts.size ?? BODY, bold: opts.bold, color: opts.color })
+export const run = (text: string, opts: { font?: Font; size?: number; bold?: boolean; color?: string; highlight?: 'yellow' } = {}) =>
+  new TextRun({ text, font: opts.font ?? FANGSONG, size: opts.size ?? BODY, bold: opts.bold, color: opts.color, highlight: opts.highlight })
 
 /** A body paragraph, first line indented two characters. */
-export const body = (text: string, opts: { indent?: boolean; font?: Font; keepNext?: boolean } = {}) =>
-  new Paragraph({ children: [run(text, { font: opts.font })], indent: opts.indent === false ? undefined : { firstLine: 2 * CHAR }, spacing: LINE, keepNext: opts.keepNext })
+export const body = (text: string, opts: { indent?: boolean; font?: Font; keepNext?: boolean; highlight?: 'yellow' } = {}) =>
+  new Paragraph({ children: [run(text, { font: opts.font, highlight: opts.highlight })], indent: opts.indent === false ? undefined : { firstLine: 2 * CHAR }, spacing: LINE, keepNext: opts.keepNext })
 
 export const blank = (keepNext = false) => new Paragraph({ children: [run('')], spacing: LINE, keepNext })
 
@@ -35,7 +77,8 @@ export const heading = (text: string, level: 1 | 2 = 1) => body(text, { font: le
 
 /** A line of a document's body as the writers give it. */
 export interface Line {
-  kind: 'h1' | 'h2' | 'p'
+  /** 'note': a remark to the reviewer, highlighted so it is seen and deleted before the document goes out. */
+  kind: 'h1' | 'h2' | 'p' | 'note'
   text: string
 }
 
@@ -121,25 +164,48 @@ export interface OfficialDocument {
   creator: string
 }
 
-/** Characters of 二号 (22 pt) on a line of the 156 mm 版心. */
-const TITLE_LINE = 20
+/**
+ * Characters of 二号 (22 pt) a title line may hold: the 156 mm 版心 holds 20.1, one is kept spare so a
+ * line never runs to the margins (and a substitute font's wider digits do not wrap it).
+ */
+const TITLE_LINE = 19
+
+/** A title line's width in characters: digits and Latin count half, and Word's and WPS's automatic space between them and Chinese (¼ character each side) counts too. */
+export function titleWidth(s: string): number {
+  const runs = s.match(/[\x21-\x7e]+/g) ?? []
+  const spaced = runs.reduce((n, r) => {
+    const at = s.indexOf(r)
+    return n + (at > 0 ? 0.25 : 0) + (at + r.length < s.length ? 0.25 : 0)
+  }, 0)
+  return chars(s) + spaced
+}
 
 /**
  * A title too long for one line, broken between its phrases as GB/T 9704 asks (词意完整, the lines
  * balanced, the upper one the longer): the break that leaves the lines closest in length, the first no
- * shorter than the second, each within a line.
+ * shorter than the second, each within a line; three lines when two cannot hold it.
  */
 export function titleLines(segments: string[]): string[] {
   const whole = segments.join('')
-  if (chars(whole) <= TITLE_LINE || segments.length < 2) return [whole]
+  if (titleWidth(whole) <= TITLE_LINE || segments.length < 2) return [whole]
   let best: { lines: string[]; score: number } | null = null
   for (let k = 1; k < segments.length; k++) {
     const a = segments.slice(0, k).join('')
     const b = segments.slice(k).join('')
-    if (chars(a) > TITLE_LINE || chars(b) > TITLE_LINE) continue
-    const score = Math.abs(chars(a) - chars(b)) + (chars(a) < chars(b) ? 100 : 0)
+    if (titleWidth(a) > TITLE_LINE || titleWidth(b) > TITLE_LINE) continue
+    const score = Math.abs(titleWidth(a) - titleWidth(b)) + (titleWidth(a) < titleWidth(b) ? 100 : 0)
     if (!best || score < best.score) best = { lines: [a, b], score }
   }
+  if (best) return best.lines
+  // A very long unit name: three lines, the most even of those that fit.
+  for (let i = 1; i < segments.length - 1; i++)
+    for (let j = i + 1; j < segments.length; j++) {
+      const lines = [segments.slice(0, i), segments.slice(i, j), segments.slice(j)].map((x) => x.join(''))
+      const w = lines.map(titleWidth)
+      if (w.some((x) => x > TITLE_LINE)) continue
+      const score = Math.max(...w) - Math.min(...w)
+      if (!best || score < best.score) best = { lines, score }
+    }
   return best?.lines ?? [whole]
 }
 
@@ -159,7 +225,7 @@ export async function officialDocx(d: OfficialDocument): Promise<Uint8Array> {
   // GB/T 9704: the signature never stands on a page of its own, so the last paragraph goes with it.
   d.lines.forEach((l, k) => {
     const last = k === d.lines.length - 1
-    children.push(l.kind === 'h1' ? heading(l.text, 1) : l.kind === 'h2' ? heading(l.text, 2) : body(l.text, { keepNext: last }))
+    children.push(l.kind === 'h1' ? heading(l.text, 1) : l.kind === 'h2' ? heading(l.text, 2) : body(l.text, { keepNext: last, highlight: l.kind === 'note' ? 'yellow' : undefined }))
   })
   if (d.attachments?.length) {
     children.push(blank(true))
@@ -192,7 +258,8 @@ export async function officialDocx(d: OfficialDocument): Promise<Uint8Array> {
         properties: {
           page: {
             size: { width: 11906, height: 16838 }, // A4 in twips, as Word writes it
-            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 1134, footer: 1134 } // 37, 35, 28 and 26 mm (GB/T 9704)
+            // 37, 35, 28 and 26 mm (GB/T 9704); the page number's line 7 mm below the 版心: 35 − 7 − 4.9 mm (四号) from the edge.
+            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 1134, footer: FOOTER }
           }
         },
         headers: header,
@@ -201,5 +268,5 @@ export async function officialDocx(d: OfficialDocument): Promise<Uint8Array> {
       }
     ]
   })
-  return new Uint8Array(await Packer.toBuffer(doc))
+  return withFontTable(new Uint8Array(await Packer.toBuffer(doc)))
 }

@@ -4,7 +4,7 @@
 import type { Paragraph, Table } from 'docx'
 import { ZH } from '../../shared/labels'
 import { body, heading, table, TONE_FILL, officialDocx } from './docx-kit'
-import { itemCell, opinionLine, particulars, type OpinionLetter, type ReviewDocument } from './model'
+import { chineseDates, itemCell, opinionLine, particulars, worksheetVerdict, type OpinionLetter, type ReviewDocument } from './model'
 import { selfName } from './wording'
 
 /** The worksheet: the report's particulars, the checklist with detected status and verdicts, findings, annotations, score. */
@@ -28,11 +28,11 @@ export function worksheetChildren(d: ReviewDocument): Array<Paragraph | Table> {
       ],
       d.items.map((i) => {
         const c = itemCell(i)
-        return [i.name, i.detected ? ZH.status[i.detected] : '—', { text: i.verdict ? ZH.verdict[i.verdict] : '未审核', fill: i.verdict ? TONE_FILL[c.tone] : undefined }, i.evidence || '—', i.reason || '—']
+        return [i.name, i.detected ? ZH.status[i.detected] : '—', { text: worksheetVerdict(i, d.overall), fill: i.verdict ? TONE_FILL[c.tone] : undefined }, i.evidence || '—', i.reason || '—']
       })
     ),
     heading('二、检测发现的问题'),
-    ...(d.findings.length ? d.findings.map((f, k) => body(`${k + 1}．【${f.name}】${f.message}`)) : [body('未发现问题。')]),
+    ...(d.findings.length ? d.findings.map((f, k) => body(`${k + 1}．【${f.name}】${chineseDates(f.message)}`)) : [body('未发现问题。')]),
     heading('三、批注'),
     ...(d.annotations.length
       ? [

@@ -147,6 +147,16 @@ describe('审核意见 letters', () => {
     expect(part(file, /^word\/settings\.xml$/)).toContain('<w:evenAndOddHeaders/>')
     expect(part(file, /^word\/footer\d*\.xml$/)).toContain('PAGE')
     expect(part(file, /^word\/header\d*\.xml$/)).not.toContain('初审稿')
+    // the page number's line 7 mm below the 版心 (GB/T 9704 7.5): the footer 23.1 mm from the edge
+    expect(doc).toMatch(/<w:pgMar [^>]*w:footer="1310"/)
+    // each font the letter names is in the font table with the font Windows and WPS install under the newer name
+    // and its panose and GB2312 charset, so a machine without 仿宋_GB2312 substitutes 仿宋, not 宋体 or a sans-serif
+    const fonts = part(file, /^word\/fontTable\.xml$/)
+    const used = new Set([...doc.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]!))
+    expect([...used].sort()).toEqual(['仿宋_GB2312', '方正小标宋简体', '黑体'].sort())
+    for (const [font, alt] of [['仿宋_GB2312', '仿宋'], ['方正小标宋简体', '宋体'], ['黑体', 'SimHei'], ['楷体_GB2312', '楷体']]) {
+      expect(fonts).toMatch(new RegExp(`<w:font w:name="${font}"><w:altName w:val="${alt}"/><w:panose1 w:val="[0-9A-F]{20}"/><w:charset w:val="86"/>`))
+    }
   })
 
   it('with drafts, every received submission gets one; the unreviewed are marked 初审稿 and their opinion drafted from the review', async () => {
@@ -198,8 +208,22 @@ describe('审核意见 letters', () => {
     expect(md).toContain('# 关于新城镇2020年度法治政府建设情况报告的审核意见')
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(md).toContain('| 存在的不足和原因 | 部分 | 部分符合 |')
+    // the reviewer judged the report as a whole, not every item: the worksheet says so, not 「未审核」
+    expect(md).toMatch(/\| 组织领导（第一责任人职责） \| 具备 \| 未单独认定 \|/)
+    expect(text).toContain('未单独认定')
+    for (const s of ['未审核', '未识别']) {
+      expect(text).not.toContain(s)
+      expect(md).not.toContain(s)
+    }
+    // dates as a 公文 writes them, in the particulars and in the detector's findings
+    expect(md).toContain('- 发布日期：2021年5月14日')
+    expect(text).toContain('晚于2021年4月1日的公开期限（逾期43天）')
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    for (const h of ['### 一、清单审核情况', '### 二、检测发现的问题', '### 三、批注', '### 四、评分']) expect(md).toContain(h)
   })
 })
+
+const s24AllSheets = (file: string) => [...part(file, /^xl\/workbook\.xml$/).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])
 
 describe('the 汇总表', () => {
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>
@@ -317,6 +341,8 @@ describe('the 汇总表', () => {
     const [s24] = await readXlsxFile(fs.readFileSync(y2024))
     expect(s24!.data[0]![0]).toContain('2024年度')
     const units = s24!.data.slice(3).filter((r) => typeof r[0] === 'number')
+    // no annotations that year: no sheet that would print as a page holding only its header
+    expect(s24AllSheets(y2024)).toEqual(['汇总表', '统计'])
     // 2024: nobody on the roster reported; 葛坑镇's report waits for a unit
     expect(units.map((r) => [r[1], r[3]])).toEqual([
       ['新城镇', '未报送'],
@@ -343,6 +369,9 @@ describe('the 通报', () => {
     expect(text).toContain('新城镇（逾期43天）未在2021年4月1日前向社会公开年度报告。')
     // problems from the reviewed report: 新城镇's shortcomings verdict
     expect(text).toMatch(/“存在的不足和原因”内容缺失或不够具体，涉及1家单位（新城镇）/)
+    // a 通报 is not a 意见: its deadlines run from its own issue
+    expect(text).toContain('于2021年6月30日前')
+    expect(text).not.toContain('本意见')
     expect(lines.at(-2)).toBe(BODY)
   })
 })

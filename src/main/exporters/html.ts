@@ -5,7 +5,7 @@
 import { ZH } from '../../shared/labels'
 import { letterBasis } from './docx'
 import { titleLines } from './docx-kit'
-import { itemCell, opinionLine, particulars, type OpinionLetter, type ReviewDocument } from './model'
+import { chineseDates, itemCell, opinionLine, particulars, worksheetVerdict, type OpinionLetter, type ReviewDocument } from './model'
 
 export const esc = (s: string | number | null | undefined) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -23,12 +23,12 @@ function worksheetHtml(d: ReviewDocument): string {
 ${d.items
   .map((i) => {
     const c = itemCell(i)
-    return `<tr><td>${esc(i.name)}</td><td>${esc(i.detected ? ZH.status[i.detected] : '—')}</td><td class="${i.verdict ? c.tone : 'muted'}">${esc(i.verdict ? ZH.verdict[i.verdict] : '未审核')}</td><td>${esc(i.evidence || '—')}</td><td>${esc(i.reason || '—')}</td></tr>`
+    return `<tr><td>${esc(i.name)}</td><td>${esc(i.detected ? ZH.status[i.detected] : '—')}</td><td class="${i.verdict ? c.tone : 'muted'}">${esc(worksheetVerdict(i, d.overall))}</td><td>${esc(i.evidence || '—')}</td><td>${esc(i.reason || '—')}</td></tr>`
   })
   .join('\n')}
 </tbody></table>
 <h2>二、检测发现的问题</h2>
-${d.findings.length ? d.findings.map((f, k) => `<p>${k + 1}．【${esc(f.name)}】${esc(f.message)}</p>`).join('') : '<p>未发现问题。</p>'}
+${d.findings.length ? d.findings.map((f, k) => `<p>${k + 1}．【${esc(f.name)}】${esc(chineseDates(f.message))}</p>`).join('') : '<p>未发现问题。</p>'}
 <h2>三、批注</h2>
 ${
   d.annotations.length

@@ -3,7 +3,7 @@
 
 import { ZH } from '../../shared/labels'
 import { letterBasis } from './docx'
-import { opinionLine, particulars, type OpinionLetter, type ReviewDocument } from './model'
+import { chineseDates, opinionLine, particulars, worksheetVerdict, type OpinionLetter, type ReviewDocument } from './model'
 
 /**
  * Report and reviewer text as Markdown text: never HTML (`<img src=x onerror=…>` stays words, as
@@ -30,14 +30,21 @@ function worksheetMarkdown(d: ReviewDocument): string[] {
     '',
     ...particulars(d).map(([k, v]) => `- ${k}：${cell(v)}`),
     '',
+    '### 一、清单审核情况',
+    '',
     '| 项目 | 检测 | 审核结论 | 证据摘录 | 理由 |',
     '| --- | --- | --- | --- | --- |',
-    ...d.items.map((i) => `| ${cell(i.name)} | ${i.detected ? ZH.status[i.detected] : '—'} | ${i.verdict ? ZH.verdict[i.verdict] : '未审核'} | ${cell(i.evidence || '—')} | ${cell(i.reason || '—')} |`),
+    ...d.items.map((i) => `| ${cell(i.name)} | ${i.detected ? ZH.status[i.detected] : '—'} | ${worksheetVerdict(i, d.overall)} | ${cell(i.evidence || '—')} | ${cell(i.reason || '—')} |`),
     '',
-    ...(d.findings.length ? d.findings.map((f, k) => `${k + 1}. 【${cell(f.name)}】${cell(f.message)}`) : ['未发现问题。']),
+    '### 二、检测发现的问题',
     '',
+    ...(d.findings.length ? d.findings.map((f, k) => `${k + 1}. 【${cell(f.name)}】${cell(chineseDates(f.message))}`) : ['未发现问题。']),
+    '',
+    '### 三、批注',
+    '',
+    ...(d.annotations.length ? [] : ['无。']),
     ...d.annotations.map((a) => `- 【${cell(a.itemName)}】“${cell(a.quote)}”${a.comment ? `：${cell(a.comment)}` : ''}`),
-    ...(d.score ? ['', `评分：${d.score.total} / ${d.score.max}，${ZH.grade[d.score.grade]}${d.score.proposed ? '（建议）' : ''}`] : []),
+    ...(d.score ? ['', '### 四、评分', '', `评分：${d.score.total} / ${d.score.max}，${ZH.grade[d.score.grade]}${d.score.proposed ? '（建议）' : ''}`] : []),
     ''
   ]
 }

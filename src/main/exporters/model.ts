@@ -143,13 +143,20 @@ export interface Batch {
   notice: string
 }
 
-/** The report's particulars heading every review opinion, in the order they are printed. */
+/** Dates written the way the document writes them (2021-05-14 → 2021年5月14日), e.g. in a detector's message. */
+export function chineseDates(s: string): string {
+  return s.replace(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (_m, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)
+    // and without the spaces a detector puts between Chinese and numbers (「逾期 43 天」)
+    .replace(/(?<=[\u3400-\u9fff\uff08\uff09])[ \t]+(?=[\d\u3400-\u9fff])|(?<=\d)[ \t]+(?=[\u3400-\u9fff])/g, '')
+}
+
+/** The report's particulars heading every review opinion, in the order they are printed; what the report does not say is said so, not 「未识别」. */
 export function particulars(d: ReviewDocument): Array<[string, string]> {
   return [
     ['报告标题', d.title],
-    ['发布单位', d.issuer ?? '未识别'],
-    ['报告年度', d.year ? `${d.year}年度` : '未识别'],
-    ['发布日期', d.published ?? '未识别'],
+    ['发布单位', d.issuer ?? '报告中未写明'],
+    ['报告年度', d.year ? `${d.year}年度` : '报告中未写明'],
+    ['发布日期', d.published ? chineseDates(d.published) : '报告中未见'],
     ['审核清单', d.checklistName],
     ['完整度', `${d.completeness}%`],
     // The worksheet is the reviewer's record: it says when the audit trail behind it was altered.
@@ -159,6 +166,14 @@ export function particulars(d: ReviewDocument): Array<[string, string]> {
 
 export function chineseDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
+}
+
+/**
+ * An item's verdict as the worksheet states it: the reviewer's, else (the report reviewed as a whole)
+ * that the item was not judged on its own, else that the report is not reviewed yet.
+ */
+export function worksheetVerdict(i: Pick<ReviewItem, 'verdict'>, overall: OverallVerdict | null): string {
+  return i.verdict ? ZH.verdict[i.verdict] : overall ? '未单独认定' : '未审核'
 }
 
 /** An item's cell in the summary table: the reviewer's verdict, or the detected status marked as such. */
