@@ -112,7 +112,9 @@ export function noticeText(b: Batch, opts: { correctBy: string | null; figures?:
     }
     if (content.length) {
       h2('报告内容不够规范')
-      p(reviewed.length ? `已审核的${reviewed.length}家单位报告中，存在的共性问题主要有：` : '（尚无审核完成的报告，以下为系统检测结果，发出前请逐项核实。）报告中存在的共性问题主要有：')
+      // Before anything is reviewed the problems are the detector's: said to the reviewer, highlighted, not to the units.
+      if (!reviewed.length) lines.push({ kind: 'note', text: '【发出前请删除：尚无审核完成的报告，以下问题为系统检测结果，请逐项核实。】' })
+      p(reviewed.length ? `已审核的${reviewed.length}家单位报告中，存在的共性问题主要有：` : '已报送的报告中，存在的共性问题主要有：')
       content.forEach((x, k) => {
         const code = x.key.startsWith('finding:') ? x.key.slice(8) : null
         const what = code ? (NOTICE_PROBLEM[code] ?? x.name) : x.name
@@ -123,8 +125,10 @@ export function noticeText(b: Batch, opts: { correctBy: string | null; figures?:
 
   h1('工作要求')
   const asks: string[] = []
-  if (missing.length) asks.push(`请未报送年度报告的单位${dueBy(opts.correctBy)}报送${self}，并按规定向社会公开。`)
-  if (f.overall.revise || f.overall.fail) asks.push(`请审核意见为“需修改完善”“审核不通过”的单位对照审核意见认真修改，${dueBy(opts.correctBy)}将修改后的报告报送${self}，并在本单位门户网站重新公开。`)
+  // A 通报 has no 「本意见」: its deadlines run from its own issue.
+  const due = dueBy(opts.correctBy, '本通报印发')
+  if (missing.length) asks.push(`请未报送年度报告的单位${due}报送${self}，并按规定向社会公开。`)
+  if (f.overall.revise || f.overall.fail) asks.push(`请审核意见为“需修改完善”“审核不通过”的单位对照审核意见认真修改，${due}将修改后的报告报送${self}，并在本单位门户网站重新公开。`)
   asks.push(`各单位要严格落实${REGULATION}要求，每年4月1日前通过报刊、网站等新闻媒体向社会公开上一年度法治政府建设情况报告，确保报告内容全面、真实、具体。`)
   asks.forEach((a, k) => p(asks.length > 1 ? `（${chineseNumber(k + 1)}）${a}` : a))
 

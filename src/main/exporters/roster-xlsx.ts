@@ -7,6 +7,8 @@ import type { Roster, RosterRow } from '../../shared/models/roster'
 import { displayWidth } from '../../shared/text-width'
 
 const FONT = { name: '宋体', size: 11 }
+const thin = { style: 'thin' as const }
+const GRID = { top: thin, bottom: thin, left: thin, right: thin }
 
 /** The columns of the roster template, in the order the importer also accepts them. */
 export const TEMPLATE_HEADER = ['单位名称', '层级', '别名', '上级单位', '联系人', '报告网址'] as const
@@ -15,8 +17,8 @@ export const TEMPLATE_HEADER = ['单位名称', '层级', '别名', '上级单�
 export function chaserReason(u: RosterRow): string | null {
   if (!u.submitted) return '未报送'
   const parts: string[] = []
-  if ((u.receivedLate ?? 0) > 0) parts.push(`报送逾期 ${u.receivedLate} 天`)
-  if ((u.daysLate ?? 0) > 0) parts.push(`逾期公开 ${u.daysLate} 天`)
+  if ((u.receivedLate ?? 0) > 0) parts.push(`报送逾期${u.receivedLate}天`)
+  if ((u.daysLate ?? 0) > 0) parts.push(`逾期公开${u.daysLate}天`)
   if (u.daysLate === null) parts.push('未见公开日期')
   return parts.length ? parts.join('，') : null
 }
@@ -33,7 +35,8 @@ export async function chaserWorkbook(roster: Roster, meta: { body: string; date:
   wb.creator = meta.body || '法治报告审核台'
   const title = `${meta.body ? `${meta.body} ` : ''}${roster.year}年度法治政府建设年度报告催报名单`
   const ws = wb.addWorksheet('催报名单', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3', horizontalCentered: true, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', ySplit: 3 }]
   })
   const header = ['序号', '单位名称', '层级', '情况', '收到日期', '公开日期', '联系人']
@@ -47,20 +50,32 @@ export async function chaserWorkbook(roster: Roster, meta: { body: string; date:
   t.font = { name: '黑体', size: 16, bold: true }
   t.alignment = { horizontal: 'center' }
   ws.mergeCells(2, 1, 2, header.length)
-  ws.getCell(2, 1).value = `截至 ${meta.date}：应报 ${roster.figures.units} 家，已报 ${roster.figures.submitted} 家，未报 ${roster.figures.units - roster.figures.submitted} 家，逾期公开 ${roster.figures.late} 家。`
+  ws.getCell(2, 1).value = `截至${meta.date}：应报${roster.figures.units}家，已报${roster.figures.submitted}家，未报${roster.figures.units - roster.figures.submitted}家，逾期公开${roster.figures.late}家。`
   ws.getCell(2, 1).font = FONT
   const h = ws.addRow(header)
   h.font = { ...FONT, bold: true }
+  h.alignment = { horizontal: 'center', vertical: 'middle' }
+  h.height = 20
   h.eachCell((c) => {
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
-    c.border = { bottom: { style: 'thin' } }
+    c.border = GRID
   })
+  // A list that is printed and ticked off: every cell ruled, the narrow columns centred.
   for (const r of rows) {
     const row = ws.addRow(r)
     row.font = FONT
+    row.height = 18
+    row.eachCell({ includeEmpty: true }, (c, col) => {
+      c.border = GRID
+      c.alignment = { vertical: 'middle', horizontal: col === 2 || col === 4 ? 'left' : 'center', wrapText: true }
+    })
     if (r[3] === '未报送') row.getCell(4).font = { ...FONT, color: { argb: 'FFC00000' }, bold: true }
   }
-  if (!rows.length) ws.addRow(['', '全部单位均已按时报送并公开。']).font = FONT
+  if (!rows.length) {
+    const row = ws.addRow(['', '全部单位均已按时报送并公开。'])
+    row.font = FONT
+    ws.mergeCells(row.number, 2, row.number, header.length)
+  }
   widths(ws, [header, ...rows], 1)
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }

@@ -7,7 +7,7 @@ import { ZH } from '../../shared/labels'
 import { GRADES, type Grade } from '../../shared/models/rubric'
 import { OVERALL_VERDICTS, type OverallVerdict } from '../../shared/models/review'
 import type { Batch, BatchRow } from './model'
-import { shortfall } from './wording'
+import { coveredByItem, shortfall } from './wording'
 
 export type Cell = string | number | null
 export type Tone = 'good' | 'fair' | 'poor' | 'none'
@@ -89,7 +89,7 @@ export function summaryTable(b: Batch): SummaryTable {
     rows.push([
       k + 1,
       r.unit,
-      r.level ? LEVEL[r.level] : '',
+      r.level === 'township' && /(?:街道|办事处)$/.test(r.unit) ? '街道' : r.level ? LEVEL[r.level] : '',
       STATE[r.state],
       r.received ?? '',
       r.published ?? (sent ? '未见' : ''),
@@ -167,12 +167,16 @@ export function batchFigures(b: Batch): BatchFigures {
     return { id: def.id, name: def.name.zh, byReviewer, detected, failed: byReviewer + detected, units }
   })
   const findings = new Map<string, { name: string; units: string[] }>()
-  for (const r of sent)
+  for (const r of sent) {
+    // A finding about a part an item already counts as short (no causes, the shortcomings item) is one problem, not two: as the letters say it.
+    const shortScopes = new Set(b.checklist.items.flatMap((def, idx) => (def.scope && r.items[idx] && shortfall(r.items[idx]!) ? [def.scope] : [])))
     for (const f of r.findings) {
+      if (coveredByItem(f.code, shortScopes)) continue
       const e = findings.get(f.code) ?? { name: f.name, units: [] }
       e.units.push(r.unit)
       findings.set(f.code, e)
     }
+  }
   const problems = [
     ...items.filter((i) => i.failed).map((i) => ({ key: `item:${i.id}`, name: `“${i.name}”内容缺失或不够具体`, count: i.failed, units: i.units })),
     ...[...findings].map(([code, e]) => ({ key: `finding:${code}`, name: e.name, count: e.units.length, units: e.units }))

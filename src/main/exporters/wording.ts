@@ -90,6 +90,12 @@ const sentence = (s: string) => {
 /** Findings about the same part of the report as an item: said once, with the item, when that item falls short. */
 const FINDING_SCOPE: Record<string, string> = { 'no-causes': 'shortcomings' }
 
+/** The finding is about a part of the report (scope) already said to fall short by an item. */
+export function coveredByItem(code: string, shortScopes: ReadonlySet<string>): boolean {
+  const scope = FINDING_SCOPE[code]
+  return !!scope && shortScopes.has(scope)
+}
+
 /** The problems found, one plain sentence each: every item not met, then every finding. */
 export function problemSentences(d: DraftInput): string[] {
   const out: string[] = []
@@ -104,7 +110,7 @@ export function problemSentences(d: DraftInput): string[] {
   }
   const values = { published: chineseDay(d.published), deadline: chineseDay(d.deadline), days: d.daysLate ? String(d.daysLate) : '', message: '' }
   for (const f of d.findings) {
-    if (FINDING_SCOPE[f.code] && shortScopes.has(FINDING_SCOPE[f.code]!)) continue
+    if (coveredByItem(f.code, shortScopes)) continue
     const template = d.findingPhrases?.[f.code] ?? DEFAULT_FINDING_PHRASES[f.code]
     // The detector's own message when no phrase fits (a finding this version does not know, a date it could not read).
     const usable = template && !(/\{(?:published|days)\}/.test(template) && (!d.published || !d.daysLate))
@@ -113,9 +119,9 @@ export function problemSentences(d: DraftInput): string[] {
   return out
 }
 
-/** 「于2025年5月31日前」 or 「于收到本意见之日起15个工作日内」. */
-export function dueBy(correctBy: string | null): string {
-  return correctBy ? `于${chineseDay(correctBy)}前` : '于收到本意见之日起15个工作日内'
+/** 「于2025年5月31日前」 or 「于收到本意见之日起15个工作日内」 (a 通报 counts from 「本通报印发」). */
+export function dueBy(correctBy: string | null, from = '收到本意见'): string {
+  return correctBy ? `于${chineseDay(correctBy)}前` : `于${from}之日起15个工作日内`
 }
 
 /** What the unit must do, and by when. */

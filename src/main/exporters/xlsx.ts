@@ -98,7 +98,7 @@ export async function summaryWorkbook(b: Batch): Promise<Uint8Array> {
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }]
   })
-  titleRows(ws, cols, t.title, `制表单位：${b.body || '（未设置审核机关）'}`, `制表日期：${b.date}`)
+  titleRows(ws, cols, t.title, maker(b), `制表日期：${b.date}`)
   headerStyle(ws.addRow(t.header))
   const nItems = b.checklist.items.length
   const findingsCol = t.itemStart + nItems
@@ -133,7 +133,7 @@ export async function summaryWorkbook(b: Batch): Promise<Uint8Array> {
   const content = widthsOf(t.rows, 4, 40)
   const widths = t.header.map((h, i) => {
     const head = displayWidth(h) + 2
-    if (i === 1) return Math.max(10, Math.min(16, content[i] ?? 10))
+    if (i === 1) return Math.max(10, Math.min(18, content[i] ?? 10))
     if (i === findingsCol) return 14
     if (i === t.opinionColumn) return 24
     if (i === 4 || i === 5) return 11
@@ -157,8 +157,18 @@ export async function summaryWorkbook(b: Batch): Promise<Uint8Array> {
   }
 
   figuresSheet(wb, b)
+  // No sheet of annotations when there are none: it would print as a page holding only its header.
+  if (b.rows.some((r) => r.annotations.length)) annotationsSheet(wb, b)
 
-  const notes = wb.addWorksheet('批注', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...A4_LANDSCAPE, printTitlesRow: '1:1' } })
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+/** 制表单位, or nothing when the reviewing body is not set: a printed form never says 「未设置」. */
+const maker = (b: Pick<Batch, 'body'>) => (b.body ? `制表单位：${b.body}` : '')
+
+/** Every annotation of the batch, unit first, for the reviewer's file. */
+function annotationsSheet(wb: ExcelJS.Workbook, b: Batch): void {
+  const notes = wb.addWorksheet('批注', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...A4_LANDSCAPE, printTitlesRow: '1:1' }, headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' } })
   const noteHeader = ['单位', '清单项目', '引文', '批注说明', '日期']
   const noteRows: Cell[][] = b.rows.flatMap((r) => r.annotations.map((a) => [r.unit, a.itemName, a.quote, a.comment, a.createdAt.slice(0, 10)]))
   headerStyle(notes.addRow(noteHeader))
@@ -169,15 +179,13 @@ export async function summaryWorkbook(b: Batch): Promise<Uint8Array> {
   }
   notes.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + noteRows.length, column: noteHeader.length } }
   widthsOf([noteHeader, ...noteRows], 6, 60).forEach((w, i) => (notes.getColumn(i + 1).width = w))
-
-  return new Uint8Array(await wb.xlsx.writeBuffer())
 }
 
 /** The figures sheet: 报送和公开, 审核结论, per item how many fell short, the grades, the most common problems. */
 function figuresSheet(wb: ExcelJS.Workbook, b: Batch): void {
   const f = batchFigures(b)
   const ws = wb.addWorksheet('统计', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
-  titleRows(ws, 4, `${b.year}年度法治政府建设年度报告审核情况统计`, `制表单位：${b.body || '（未设置审核机关）'}`, `制表日期：${b.date}`)
+  titleRows(ws, 4, `${b.body ? `${b.body} ` : ''}${b.year}年度法治政府建设年度报告审核情况统计`, maker(b), `制表日期：${b.date}`)
   const section = (title: string, head: string[]) => {
     ws.addRow([])
     const s = ws.addRow([title])
@@ -203,7 +211,7 @@ function figuresSheet(wb: ExcelJS.Workbook, b: Batch): void {
   const sent = f.submitted + f.unassigned
   for (const o of ['pass', 'revise', 'fail'] as const) line([ZH.overall[o], f.overall[o], sent ? f.overall[o] / sent : '—', ''], [3])
   line(['未审核', sent - f.reviewed, sent ? (sent - f.reviewed) / sent : '—', ''], [3])
-  section('三、各审核项未达标情况', ['审核项', '未达标单位数', '其中审核认定', '其中检测结果（未审核）'])
+  section('三、各审核项未达标情况', ['审核项', '未达标单位数', '其中审核认定', '其中按检测结果（未单独认定）'])
   for (const i of f.items) line([i.name, i.failed, i.byReviewer, i.detected])
   if (b.rubric) {
     section(`四、评议等次分布（${b.rubric.name.zh}）`, ['等次', '单位数', '占已报送', '分数线'])
@@ -220,5 +228,5 @@ function figuresSheet(wb: ExcelJS.Workbook, b: Batch): void {
   ws.getColumn(3).width = 12
   ws.getColumn(4).width = 50
   ws.addRow([])
-  ws.addRow([`注：比率四舍五入到0.1%；“未达标”指审核结论为缺失或部分符合，未审核的按系统检测结果计。${f.unassigned ? '待归属的报告计入审核结论、审核项和问题，不计入报送率和按时公开率。' : ''}`]).font = { name: '宋体', size: 10 }
+  ws.addRow([`注：比率四舍五入到0.1%；“未达标”指审核结论为缺失或部分符合，审核人未单独认定的按系统检测结果计；同一方面的问题已按审核项计入的，不在“常见问题”中重复计算。${f.unassigned ? '待归属的报告计入审核结论、审核项和问题，不计入报送率和按时公开率。' : ''}`]).font = { name: '宋体', size: 10 }
 }

@@ -168,11 +168,16 @@ describe('the roster', () => {
     const cells = sheet!.data.map((r) => r.map((c) => (c === null ? '' : String(c))))
     expect(cells[0]![0]).toBe('2020年度法治政府建设年度报告催报名单')
     expect(cells.slice(3).map((r) => [r[1], r[3]])).toEqual([
-      ['新城镇', '逾期公开 43 天'],
+      ['新城镇', '逾期公开43天'],
       ['大屯营镇', '未报送']
     ])
+    expect(cells[1]![0]).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日：应报3家，已报2家，未报1家，逾期公开1家。$/)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
-    expect(wb.worksheets[0]!.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 })
+    expect(wb.worksheets[0]!.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, horizontalCentered: true })
+    // a list that is printed: every cell ruled, page numbers in the footer
+    const ws = wb.worksheets[0]!
+    for (const r of [4, 5]) for (let c = 1; c <= 7; c++) expect(ws.getCell(r, c).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } })
+    expect(ws.headerFooter.oddFooter).toContain('&P')
   })
 })
