@@ -117,13 +117,17 @@ const chars = (s: string) => displayWidth(s) / 2
 /**
  * 发文机关署名 and 成文日期 of a document without a seal (GB/T 9704 7.3.5.2): the date two characters
  * from the right, the body's name starting two characters left of the date; a name longer than that
- * keeps two characters from the right and the date moves under it.
+ * keeps two characters from the right and the date moves under it. Right indents in characters.
  */
-export function signature(name: string, date: string): Paragraph[] {
+export function signatureIndents(name: string, date: string): { nameRight: number; dateRight: number } {
   const wn = chars(name)
   const wd = chars(date)
   const nameRight = Math.max(2, wd + 4 - wn)
-  const dateRight = Math.max(2, nameRight + wn - 2 - wd)
+  return { nameRight, dateRight: Math.max(2, nameRight + wn - 2 - wd) }
+}
+
+export function signature(name: string, date: string): Paragraph[] {
+  const { nameRight, dateRight } = signatureIndents(name, date)
   // No extra space between the digits and the Chinese of the date, so it is as wide as counted.
   return [
     new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(nameRight * CHAR) }, spacing: LINE, keepNext: true, autoSpaceEastAsianText: false, children: [run(name)] }),

@@ -4,7 +4,7 @@
 
 import { ZH } from '../../shared/labels'
 import { letterBasis } from './docx'
-import { titleLines } from './docx-kit'
+import { signatureIndents, titleLines } from './docx-kit'
 import { chineseDates, itemCell, opinionLine, particulars, worksheetVerdict, type OpinionLetter, type ReviewDocument } from './model'
 
 export const esc = (s: string | number | null | undefined) =>
@@ -48,6 +48,12 @@ ${
 </section>`
 }
 
+/** Name and date placed as in the Word letter (GB/T 9704 7.3.5.2): one blank line below the body, the date's first character two right of the name's. */
+function signatureHtml(name: string, date: string): string {
+  const { nameRight, dateRight } = signatureIndents(name, date)
+  return `<p class="sign first" style="padding-right:${nameRight}em">${esc(name)}</p>\n<p class="sign" style="padding-right:${dateRight}em">${esc(date)}</p>`
+}
+
 export function letterHtml(l: OpinionLetter): string {
   const opinion = l.opinion
     .filter((x) => x.trim())
@@ -71,9 +77,9 @@ p.h2 { font-family: "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti
 p.plain, p.to { text-indent: 0; }
 .docno { text-align: right; text-indent: 0; margin-bottom: 28pt; }
 .draft { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; text-indent: 0; }
-.sign { margin-top: 56pt; text-align: right; text-indent: 0; }
-.sign span { display: inline-block; text-align: center; margin-right: 2em; }
-.note { margin-top: 28pt; }
+.sign { text-align: right; text-indent: 0; white-space: nowrap; }
+.sign.first { margin-top: 28pt; }
+.attach { margin-top: 28pt; }
 .appendix { break-before: page; }
 .mark { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; text-indent: 0; margin-bottom: 28pt; }
 table { width: 100%; border-collapse: collapse; font-size: 12pt; line-height: 1.5; page-break-inside: auto; margin-bottom: 8pt; }
@@ -89,9 +95,9 @@ ${l.draft ? '<p class="draft">初审稿</p>\n' : ''}${l.docNumber ? `<p class="d
 <p>${esc(letterBasis(l))}</p>
 <p>${esc(l.conclusion)}</p>
 ${opinion}
-${l.appendix ? '<p class="note">附件：审核工作底稿</p>' : ''}
-<p class="sign"><span>${esc(l.body || '（审核机关）')}<br>${esc(l.date)}</span></p>
-${l.contact ? `<p class="note">（联系人：${esc(l.contact)}）</p>` : ''}
+${l.appendix ? '<p class="attach">附件：审核工作底稿</p>' : ''}
+${signatureHtml(l.body || '（审核机关）', l.date)}
+${l.contact ? `<p class="remark">（联系人：${esc(l.contact)}）</p>` : ''}
 ${l.appendix ? worksheetHtml(l.appendix) : ''}
 </body></html>
 `

@@ -10,7 +10,8 @@ import { titleLines, titleWidth } from './docx-kit'
 import { noticeDocx, noticeText } from './notice'
 import { batchFigures } from './summary'
 import { summaryWorkbook } from './xlsx'
-import type { Batch, BatchRow } from './model'
+import { letterHtml } from './html'
+import type { Batch, BatchRow, OpinionLetter } from './model'
 
 const checklist = loadChecklist('default')
 const idx = (id: string) => checklist.items.findIndex((i) => i.id === id)
@@ -127,5 +128,36 @@ describe('the 汇总表 as printed', () => {
     const [, figures] = await readXlsxFile(Buffer.from(await summaryWorkbook(batch([row('甲镇')]))))
     expect(figures!.data[0]![0]).toBe('某某县司法局 2020年度法治政府建设年度报告审核情况统计')
     expect(figures!.data.flat()).toContain('其中按检测结果（未单独认定）')
+  })
+})
+
+describe('the letter as HTML (printed to PDF by the app)', () => {
+  const letter: OpinionLetter = {
+    reportId: 1,
+    unit: '新城镇',
+    addressee: '新城镇人民政府',
+    year: 2020,
+    title: '关于新城镇2020年度法治政府建设情况报告的审核意见',
+    titleParts: ['关于', '新城镇', '2020年度', '法治政府建设', '情况报告', '的审核意见'],
+    reportTitle: '新城镇2020年法治政府建设情况报告',
+    body: '某某县司法局',
+    docNumber: null,
+    basis: ['《法治政府建设与责任落实督察工作规定》'],
+    conclusion: '经审核，你单位报告基本符合要求，但存在以下问题，需修改完善。',
+    opinion: ['一、存在的问题', '（一）报告对存在的不足和原因分析不够深入、具体。'],
+    opinionMade: false,
+    contact: '张明',
+    date: '2021年6月10日',
+    draft: false,
+    appendix: null
+  }
+
+  it('signs as the Word letter does: one blank line below the body, the date two characters from the right and starting two right of the name, the contact on the next line', () => {
+    const html = letterHtml(letter)
+    // seen: the name and date centred on each other, two blank lines above them, one between the date and the contact
+    // 某某县司法局 is 6 characters, 2021年6月10日 6.5: the date ends two from the right, the name 4.5
+    expect(html).toMatch(/<p class="sign first" style="padding-right:4.5em">某某县司法局<\/p>\n<p class="sign" style="padding-right:2em">2021年6月10日<\/p>\n<p class="remark">（联系人：张明）<\/p>/)
+    expect(html).toMatch(/\.sign\.first \{ margin-top: 28pt; \}/)
+    expect(html).not.toMatch(/\.remark \{[^}]*margin-top/)
   })
 })
