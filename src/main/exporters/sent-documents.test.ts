@@ -2,6 +2,7 @@
 // looking at every page: titles running past the margin, a 通报 that says 「本意见」, a reviewer's
 // remark that reads as text for the units, one problem counted twice, 「未设置」 on a printed form,
 // a street listed as a township. Each is checked here on the document's own content or XML.
+import ExcelJS from 'exceljs'
 import readXlsxFile from 'read-excel-file/node'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -128,6 +129,17 @@ describe('the 汇总表 as printed', () => {
     const [, figures] = await readXlsxFile(Buffer.from(await summaryWorkbook(batch([row('甲镇')]))))
     expect(figures!.data[0]![0]).toBe('某某县司法局 2020年度法治政府建设年度报告审核情况统计')
     expect(figures!.data.flat()).toContain('其中按检测结果（未单独认定）')
+  })
+
+  it('keeps the figures sheet’s note within its four columns, wrapped (it ran past the page’s edge)', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await summaryWorkbook(batch([row('甲镇')]))))
+    const ws = wb.getWorksheet('统计')!
+    const last = ws.lastRow!
+    expect(String(last.getCell(1).value)).toMatch(/^注：/)
+    expect(last.getCell(4).isMerged && last.getCell(4).master.address).toBe(last.getCell(1).address)
+    expect(last.getCell(1).alignment).toMatchObject({ wrapText: true })
+    expect(last.height).toBeGreaterThanOrEqual(28)
   })
 })
 

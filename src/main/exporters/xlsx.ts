@@ -228,5 +228,10 @@ function figuresSheet(wb: ExcelJS.Workbook, b: Batch): void {
   ws.getColumn(3).width = 12
   ws.getColumn(4).width = 50
   ws.addRow([])
-  ws.addRow([`注：比率四舍五入到0.1%；“未达标”指审核结论为缺失或部分符合，审核人未单独认定的按系统检测结果计；同一方面的问题已按审核项计入的，不在“常见问题”中重复计算。${f.unassigned ? '待归属的报告计入审核结论、审核项和问题，不计入报送率和按时公开率。' : ''}`]).font = { name: '宋体', size: 10 }
+  const note = ws.addRow([`注：比率四舍五入到0.1%；“未达标”指审核结论为缺失或部分符合，审核人未单独认定的按系统检测结果计；同一方面的问题已按审核项计入的，不在“常见问题”中重复计算。${f.unassigned ? '待归属的报告计入审核结论、审核项和问题，不计入报送率和按时公开率。' : ''}`])
+  // Within the four columns, wrapped: a note running past them is cut off at the page's edge.
+  ws.mergeCells(note.number, 1, note.number, 4)
+  note.font = { name: '宋体', size: 10 }
+  note.alignment = { wrapText: true, vertical: 'top' }
+  note.height = 14 * linesIn(note.getCell(1).value, 38 + 12 + 12 + 50)
 }
