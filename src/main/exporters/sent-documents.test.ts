@@ -133,7 +133,7 @@ describe('the 汇总表 as printed', () => {
 
   it('keeps the figures sheet’s note within its four columns, wrapped (it ran past the page’s edge)', async () => {
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(await summaryWorkbook(batch([row('甲镇')]))))
+    await wb.xlsx.load((await summaryWorkbook(batch([row('甲镇')]))).buffer as ArrayBuffer)
     const ws = wb.getWorksheet('统计')!
     const last = ws.lastRow!
     expect(String(last.getCell(1).value)).toMatch(/^注：/)
