@@ -126,11 +126,15 @@ export function signatureIndents(name: string, date: string): { nameRight: numbe
   return { nameRight, dateRight: Math.max(2, nameRight + wn - 2 - wd) }
 }
 
-export function signature(name: string, date: string): Paragraph[] {
+/** What stands for the reviewing body when none is set: highlighted, a blank to fill before sending. */
+export const NO_BODY = '（审核机关）'
+
+export function signature(body: string | null, date: string): Paragraph[] {
+  const name = body || NO_BODY
   const { nameRight, dateRight } = signatureIndents(name, date)
   // No extra space between the digits and the Chinese of the date, so it is as wide as counted.
   return [
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(nameRight * CHAR) }, spacing: LINE, keepNext: true, autoSpaceEastAsianText: false, children: [run(name)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(nameRight * CHAR) }, spacing: LINE, keepNext: true, autoSpaceEastAsianText: false, children: [run(name, { highlight: body ? undefined : 'yellow' })] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight * CHAR) }, spacing: LINE, autoSpaceEastAsianText: false, children: [run(date)] })
   ]
 }
@@ -160,7 +164,8 @@ export interface OfficialDocument {
   lines: Line[]
   /** 「附件：…」 below the body. */
   attachments?: string[]
-  signature: { name: string; date: string }
+  /** The reviewing body (null when not set: a highlighted blank) and the date. */
+  signature: { name: string | null; date: string }
   /** 附注, in brackets below the date: 「联系人：张明」. */
   note?: string | null
   /** What follows on a new page (an appendix), headed 「附件」. */

@@ -87,7 +87,7 @@ export async function letterDocx(l: OpinionLetter): Promise<Uint8Array> {
       ...l.opinion.filter((x) => x.trim()).map(opinionLine)
     ],
     attachments: l.appendix ? ['审核工作底稿'] : [],
-    signature: { name: l.body || '（审核机关）', date: l.date },
+    signature: { name: l.body || null, date: l.date },
     note: l.contact ? `联系人：${l.contact}` : null,
     appendix: l.appendix ? { title: '审核工作底稿', children: worksheetChildren(l.appendix) } : null,
     creator: l.body || '法治报告审核台'

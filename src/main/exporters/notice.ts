@@ -141,7 +141,7 @@ export async function noticeDocx(b: Batch, opts: { correctBy: string | null }): 
     title: t.titleParts,
     addressee: t.addressee,
     lines: t.lines,
-    signature: { name: b.body || '（审核机关）', date: b.date },
+    signature: { name: b.body || null, date: b.date },
     creator: b.body || '法治报告审核台'
   })
 }

@@ -96,6 +96,14 @@ describe('the 通报', () => {
     expect(text).toContain('只列举存在的问题，未分析产生问题的原因，涉及1家单位（乙镇）')
   })
 
+  it('without a reviewing body set, signs with a highlighted blank to fill, never an empty or made-up name', async () => {
+    const xml = strFromU8(unzipSync(await noticeDocx(batch([row('甲镇')], { body: '' }), { correctBy: null }))['word/document.xml']!)
+    expect(xml).toMatch(/<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>（审核机关）<\/w:t>/)
+    const signed = strFromU8(unzipSync(await noticeDocx(batch([row('甲镇')]), { correctBy: null }))['word/document.xml']!)
+    expect(signed).toMatch(/<w:t[^>]*>某某县司法局<\/w:t>/)
+    expect(signed).not.toContain('w:highlight')
+  })
+
   it('marks its remark to the reviewer (nothing reviewed yet) as a highlighted note to delete, not as a sentence to the units', async () => {
     const unreviewed = (unit: string) => row(unit, { overall: null, review: 'unreviewed', items: checklist.items.map((i) => ({ id: i.id, verdict: null, detected: 'partial' as const, optional: false })) })
     const b = batch([unreviewed('甲镇'), unreviewed('乙镇')])
