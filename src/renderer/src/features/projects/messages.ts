@@ -7,7 +7,7 @@ export const projectStateZh = {
   readOnlyTag: '只读',
   locked: '只读项目，不能修改：{reason}',
   auditTitle: '审核记录可能被改动过',
-  audit: '{message}该处之后的记录不能作为可信的审核依据；请用保存的项目副本核对，或联系提供项目文件的人。',
+  audit: '{message}请用保存的项目副本核对，或联系提供项目文件的人。',
   auditTag: '审核记录异常',
   unavailableTitle: '没有打开项目',
   unavailable: '{reason}请在“项目”菜单中新建或打开一个项目。'
@@ -19,7 +19,7 @@ export const projectStateEn: typeof projectStateZh = {
   readOnlyTag: 'Read-only',
   locked: 'Read-only project, cannot be changed: {reason}',
   auditTitle: 'The audit trail may have been altered',
-  audit: '{message} Entries from there on cannot be trusted as a record of the review; compare with a saved copy of the project or ask whoever sent the file.',
+  audit: '{message} Compare with a saved copy of the project or ask whoever sent the file.',
   auditTag: 'Audit trail broken',
   unavailableTitle: 'No project is open',
   unavailable: '{reason} Create or open a project from the Project menu.'
