@@ -17,7 +17,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     [1280, 720]
   ] as const) {
     await page.setViewportSize({ width: w, height: h })
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${w}.png`) })
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${w}.png`), animations: 'disabled' })
   }
   await page.setViewportSize({ width: 1440, height: 900 })
 }
@@ -139,6 +139,8 @@ test('an altered audit trail is said in the header and the audit drawer; a read-
   await settings.open()
   await expect(settings.checklist('default').getByRole('button', { name: '复制' })).toBeDisabled()
   await expect(settings.wording.input).toBeDisabled()
+  await expect(page.getByTestId('project-settings')).toHaveAttribute('disabled', '')
+  await expect(page.getByRole('textbox', { name: '审核机关名称' }).or(page.getByTestId('project-settings').locator('input').first())).toBeDisabled()
   await shoot(page, testInfo, 'read-only-settings')
 })
 
