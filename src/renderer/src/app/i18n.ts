@@ -539,10 +539,15 @@ export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'report-audit.locale'
 const saved = (typeof localStorage !== 'undefined' ? localStorage.getItem(LOCALE_KEY) : null) as Locale | null
 
-export const i18n = createI18n({ legacy: false, locale: saved === 'en' ? 'en' : 'zh-CN', fallbackLocale: 'zh-CN', messages: {
+export const i18n = createI18n({
+  legacy: false,
+  locale: saved === 'en' ? 'en' : 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages: {
     'zh-CN': { ...zh, roster: rosterZh, sending: sendingZh, urls: urlsZh, importMore: importMoreZh, projectState: projectStateZh, wording: wordingZh, thresholds: thresholdsZh },
     en: { ...en, roster: rosterEn, sending: sendingEn, urls: urlsEn, importMore: importMoreEn, projectState: projectStateEn, wording: wordingEn, thresholds: thresholdsEn }
-  } })
+  }
+})
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale
