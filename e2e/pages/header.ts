@@ -1,5 +1,5 @@
 // Page object: the window's header, present on every screen (imports, the project menu, the reviewer's
-// name, settings, language).
+// name, settings, language), and the notices under it about the open project.
 import type { Page } from '@playwright/test'
 
 export class Header {
@@ -17,6 +17,21 @@ export class Header {
   /** 「审核人：张三」, or 「审核人：未署名」 before the reviewer gave a name. */
   get reviewer() {
     return this.page.getByRole('button', { name: /^审核人：/ })
+  }
+  /** 只读 beside the project's name when it opened read-only (its tooltip says why). */
+  get readOnlyTag() {
+    return this.page.getByTestId('read-only-tag')
+  }
+  /** 审核记录异常 beside the project's name when the audit trail's chain breaks. */
+  get auditBrokenTag() {
+    return this.page.getByTestId('audit-broken-tag')
+  }
+  /** The notices under the header: read-only, audit trail altered, no project open. */
+  get readOnlyNotice() {
+    return this.page.getByTestId('project-read-only')
+  }
+  get auditNotice() {
+    return this.page.getByTestId('project-audit-broken')
   }
   get settingsButton() {
     return this.page.getByRole('button', { name: '设置', exact: true })

@@ -1,5 +1,6 @@
 // Page object: an import as the reviewer follows it: the progress of the running job (counts, cancel)
-// and, once it ends, the summary with each file that was not imported.
+// and, once it ends, the summary with each file that was not imported, 「仍然导入」 for the files refused as
+// not annual reports, and why a batch stopped.
 import { expect, type Page } from '@playwright/test'
 
 export class ImportPanel {
@@ -26,6 +27,25 @@ export class ImportPanel {
   }
   duplicate(file: string) {
     return this.duplicates.getByRole('listitem').filter({ has: this.page.getByText(file, { exact: true }) })
+  }
+  /** 共 n 个文件 / 共 n 个网址 and the counts. */
+  get counts() {
+    return this.summary.getByTestId('import-counts')
+  }
+  /** Why the batch stopped (the project could not be written), when it did. */
+  get stopped() {
+    return this.summary.getByTestId('import-stopped')
+  }
+  /** 「仍然导入」 beside one file refused as not an annual report. */
+  importAnywayButton(file: string) {
+    return this.summary.getByRole('button', { name: `仍然导入 ${file}` })
+  }
+  /** 「全部仍然导入（n）」 above the list. */
+  get importAllAnywayButton() {
+    return this.summary.getByRole('button', { name: /^全部仍然导入/ })
+  }
+  async importAnyway(file: string) {
+    await this.importAnywayButton(file).click()
   }
   async showDuplicates() {
     await this.summary.getByText(/^重复的文件（未再导入）/).click()

@@ -48,6 +48,14 @@ export class WorkspacePage {
   get selectionBar() {
     return this.page.getByRole('toolbar', { name: '批注为' })
   }
+  /** What reading and checking noted about the file (a document imported though it is not a report, damaged bytes …). */
+  get warnings() {
+    return this.page.getByTestId('report-warnings')
+  }
+  /** The review's editing panes (items, overall verdict, score, annotations): disabled in a read-only project. */
+  get edits() {
+    return this.page.getByTestId('review-edits')
+  }
   get undoButton() {
     return this.page.getByRole('button', { name: '撤销', exact: true })
   }
@@ -140,6 +148,10 @@ export class AuditDrawer {
 
   get root() {
     return this.page.getByRole('list', { name: '审核记录' })
+  }
+  /** Said at the top when the audit trail's hash chain breaks. */
+  get brokenNotice() {
+    return this.page.getByTestId('audit-broken')
   }
   /** Entries, newest first; of one action ('overall', 'item-verdict', …) when given. */
   entries(action?: string): Locator {

@@ -23,7 +23,7 @@ test('从网址导入: paste addresses, see the pages imported, the failure name
     await dialog.getByTestId('url-import-start').click()
 
     const summary = page.getByTestId('import-summary')
-    await expect(summary).toContainText('导入 2，重复 0，失败 1')
+    await expect(summary).toContainText('共 3 个网址：导入 2，重复 0，失败 1')
     const failed = page.getByTestId('import-failures').locator('li')
     await expect(failed).toHaveCount(1)
     await expect(failed.first()).toContainText(server.url('/missing.html'))

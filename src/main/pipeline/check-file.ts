@@ -56,13 +56,18 @@ export async function checkBytes(bytes: Uint8Array, file: string, checklist: Che
   return analyzeDoc(doc, file, checklist, opts)
 }
 
+/** The warning a document imported on purpose though it does not look like an annual report carries. */
+export function notReportWarning(reason: string): string {
+  return `不像法治政府建设年度报告：${reason}已按要求照常分析。`
+}
+
 /** Analyzes an extracted document; the same path for a new file and for re-analysis. */
 export function analyzeDoc(doc: ExtractedDoc, file: string, checklist: Checklist, opts: CheckOptions = {}): CheckOutcome {
   try {
     const analysis = analyze(doc, checklist)
     const notReport = analysis.notReport
     if (notReport && !opts.acceptNotReport) throw new AppError('not-a-report', notReport)
-    const warnings = notReport ? [...doc.warnings, `不像法治政府建设年度报告：${notReport}已按要求照常分析。`] : doc.warnings
+    const warnings = notReport ? [...doc.warnings, notReportWarning(notReport)] : doc.warnings
     return {
       report: {
         file,

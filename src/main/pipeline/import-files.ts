@@ -163,7 +163,7 @@ async function importSources(
 ): Promise<ImportSummary> {
   const total = sources.length + early.length
   const startedAt = new Date().toISOString()
-  const importId = project.imports.begin(total, startedAt)
+  const importId = project.imports.begin(total, startedAt, fetching ? 'urls' : 'files')
   const counts: ImportCounts = { read: 0, imported: 0, duplicates: 0, failed: 0, ...(fetching ? { fetched: 0 } : {}) }
   // Kept here too: when the project can no longer be written, the summary is told from memory.
   const outcomes: ImportOutcome[] = []
@@ -299,5 +299,5 @@ async function importSources(
     if (!storeFailure(e)) throw e
   }
   progress()
-  return { id: importId, state, startedAt, finishedAt, total, imported: counts.imported, duplicates: counts.duplicates, failed: counts.failed, outcomes, ...(stopReason ? { stopReason } : {}) }
+  return { id: importId, state, startedAt, finishedAt, total, imported: counts.imported, duplicates: counts.duplicates, failed: counts.failed, outcomes, source: fetching ? 'urls' : 'files', ...(stopReason ? { stopReason } : {}) }
 }

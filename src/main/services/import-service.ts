@@ -31,15 +31,24 @@ export class ImportService implements ImportsApi {
     return this.run(paths.map((p) => this.ws.grants.checkRead(p)))
   }
 
-  private async run(paths: string[]): Promise<JobSnapshotOf<'import'>> {
+  /** Batches stopped by a store failure, told from memory: the project may not have been able to record all of it. */
+  private readonly stoppedBatches = new Map<number, ImportSummary>()
+
+  /** The batch's id, or the job's failure with the reason when the project could not be written any more. */
+  private stopped(summary: ImportSummary): number {
+    if (summary.stopReason) this.stoppedBatches.set(summary.id, summary)
+    return stopped(summary)
+  }
+
+  private async run(paths: string[], accept: { acceptNotReport?: boolean } = {}): Promise<JobSnapshotOf<'import'>> {
     this.jobs.assertIdle()
     const project = this.ws.project
     const pool = await this.pools.forChecklist(this.ws.activeChecklist())
     const snapshot = this.jobs.start(
       'import',
       async (ctx) => {
-        const summary = await importPaths(project, paths, { pool, signal: ctx.signal, onProgress: progressOf(ctx) })
-        return { importId: stopped(summary) }
+        const summary = await importPaths(project, paths, { pool, signal: ctx.signal, onProgress: progressOf(ctx), ...accept })
+        return { importId: this.stopped(summary) }
       },
       { exclusive: true }
     )
@@ -59,7 +68,7 @@ export class ImportService implements ImportsApi {
     return this.startAddresses(urls.map((url) => ({ url })))
   }
 
-  private async startAddresses(addresses: Array<{ url: string; unitId?: number }>): Promise<JobSnapshotOf<'import'>> {
+  private async startAddresses(addresses: Array<{ url: string; unitId?: number }>, accept: { acceptNotReport?: boolean } = {}): Promise<JobSnapshotOf<'import'>> {
     this.jobs.assertIdle()
     const project = this.ws.project
     const pool = await this.pools.forChecklist(this.ws.activeChecklist())
@@ -67,8 +76,8 @@ export class ImportService implements ImportsApi {
     const snapshot = this.jobs.start(
       'import',
       async (ctx) => {
-        const summary = await importUrls(project, addresses, { pool, fetcher, signal: ctx.signal, onProgress: progressOf(ctx) })
-        return { importId: stopped(summary) }
+        const summary = await importUrls(project, addresses, { pool, fetcher, signal: ctx.signal, onProgress: progressOf(ctx), ...accept })
+        return { importId: this.stopped(summary) }
       },
       { exclusive: true }
     )
@@ -94,7 +103,38 @@ export class ImportService implements ImportsApi {
   async summary(importId?: number | null): Promise<ImportSummary | null> {
     const imports = this.ws.project.imports
     const id = importId ?? imports.latestId()
-    return id === null ? null : imports.summary(id)
+    if (id === null) return null
+    const stored = imports.summary(id)
+    // A batch stopped by a full disk may have been recorded only in part: memory holds all of it, and why.
+    const told = this.stoppedBatches.get(id)
+    return told && stored ? { ...told, state: 'interrupted' } : stored
+  }
+
+  /**
+   * 「仍然导入」: the files (or addresses) of a batch refused as not annual reports, imported on purpose; the
+   * reason stays with each as a warning. Only what that batch refused can be asked for, and a file only
+   * while the reviewer's choice of it (dialog or drop) holds, as for any import.
+   */
+  async startNotReports(importId: number, files: string[] | null): Promise<JobSnapshotOf<'import'>> {
+    const summary = await this.summary(importId)
+    if (!summary) throw new AppError('not-found', `没有编号为 ${importId} 的导入记录。`)
+    const refused = summary.outcomes.filter((o) => o.kind === 'failed' && o.code === 'not-a-report').map((o) => o.file)
+    const wanted = files ?? refused
+    const unknown = wanted.find((f) => !refused.includes(f))
+    if (unknown !== undefined) throw new AppError('invalid-argument', `「${unknown}」不在这次导入被判为“不像年度报告”的文件之中，不能按“仍然导入”处理。`)
+    if (!wanted.length) throw new AppError('invalid-argument', '这次导入中没有被判为“不像年度报告”的文件。')
+    const urls = wanted.filter((f) => /^https?:\/\//i.test(f))
+    const paths = wanted.filter((f) => !/^https?:\/\//i.test(f))
+    if (urls.length && paths.length) throw new AppError('invalid-argument', '文件和网址请分别选择“仍然导入”。')
+    if (urls.length) return this.startAddresses(urls.map((url) => ({ url })), { acceptNotReport: true })
+    const granted = paths.map((p) => {
+      try {
+        return this.ws.grants.checkRead(p)
+      } catch {
+        throw new AppError('invalid-argument', `「${path.basename(p)}」是之前选择的文件，本次启动后未再选择：请重新拖放或用“导入文件…”选择它，再点“仍然导入”。`)
+      }
+    })
+    return this.run(granted, { acceptNotReport: true })
   }
 
   /** The failed and duplicate files of a batch as a CSV table (file, outcome, reason), to send or keep. */

@@ -12,6 +12,7 @@ import { draftInput } from './review-documents'
 import type { SettingsService } from './settings-service'
 import type { Workspace } from './workspace'
 import { reportSimilarity } from './similarity-service'
+import { notReportWarning } from '../pipeline/check-file'
 
 /** The audit trail's name for changes the app makes by itself (an annotation moved with its passage). */
 export const SYSTEM = '系统'
@@ -66,7 +67,8 @@ export class ReviewService implements ReviewApi {
       row,
       text: t.text,
       blocks: t.blocks,
-      warnings: t.warnings,
+      // a document imported on purpose though it is not a report (「仍然导入」) says so where the reviewer reads it
+      warnings: analysis.notReport ? [...t.warnings, notReportWarning(analysis.notReport)] : t.warnings,
       analysis: batch.length ? { ...analysis, findings: [...analysis.findings, ...batch] } : analysis,
       verdicts: this.reviews.verdicts(reportId),
       review: this.reviews.review(reportId),

@@ -2,7 +2,7 @@
 // last import survives a restart.
 
 import type { Db } from './database'
-import type { ImportOutcome, ImportSummary } from '../../shared/models/library'
+import type { ImportOutcome, ImportSource, ImportSummary } from '../../shared/models/library'
 
 interface ImportRecord {
   id: number
@@ -13,13 +13,15 @@ interface ImportRecord {
   imported: number
   duplicates: number
   failed: number
+  source: ImportSource
 }
 
 export class ImportRepository {
   constructor(private readonly db: Db) {}
 
-  begin(total: number, now = new Date().toISOString()): number {
-    return Number(this.db.prepare('INSERT INTO imports (started_at, total) VALUES (?, ?)').run(now, total).lastInsertRowid)
+  /** A new batch of `total` files (or, with source 'urls', addresses). */
+  begin(total: number, now = new Date().toISOString(), source: ImportSource = 'files'): number {
+    return Number(this.db.prepare('INSERT INTO imports (started_at, total, source) VALUES (?, ?, ?)').run(now, total, source).lastInsertRowid)
   }
 
   /** Records a failed or duplicate file and bumps the batch's count, in one transaction. */
@@ -55,7 +57,8 @@ export class ImportRepository {
       imported: r.imported,
       duplicates: r.duplicates,
       failed: r.failed,
-      outcomes
+      outcomes,
+      source: r.source
     }
   }
 

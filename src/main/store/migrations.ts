@@ -344,5 +344,14 @@ ALTER TABLE reports ADD COLUMN fetched_at TEXT;
 ALTER TABLE reports ADD COLUMN last_modified TEXT;
 CREATE INDEX reports_by_url ON reports(source_url) WHERE source_url IS NOT NULL;
 `
+  },
+  {
+    version: 11,
+    name: 'import-source',
+    sql: `
+-- What a batch was made of, so its summary counts in the right word (共 3 个网址, not 个文件):
+-- 'files' (files and folders, the samples) or 'urls' (「从网址导入」, the roster's report pages).
+ALTER TABLE imports ADD COLUMN source TEXT NOT NULL DEFAULT 'files' CHECK (source IN ('files', 'urls'));
+`
   }
 ]

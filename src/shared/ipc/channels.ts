@@ -10,7 +10,7 @@ const METHODS = {
   exports: ['reports', 'pickAndExportReports', 'batch', 'pickAndExportBatch', 'letterSettings', 'updateLetterSettings'],
   grading: ['rubrics', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate', 'sheet', 'setPoints'],
   library: ['list', 'submissions', 'search', 'snippets'],
-  imports: ['start', 'startUrls', 'startUnitPages', 'startSamples', 'pickAndStart', 'summary', 'pickAndExportOutcomes'],
+  imports: ['start', 'startUrls', 'startUnitPages', 'startNotReports', 'startSamples', 'pickAndStart', 'summary', 'pickAndExportOutcomes'],
   jobs: ['list', 'cancel'],
   checklists: ['list', 'get', 'save', 'duplicate', 'remove', 'importJson', 'exportJson', 'activate'],
   review: ['open', 'setItemVerdict', 'setOverall', 'setOpinion', 'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'auditTrail', 'versions', 'carryOver', 'draftOpinion', 'bulk'],

@@ -109,6 +109,12 @@ export interface ImportsApi {
   startUrls(urls: string[]): Promise<JobSnapshotOf<'import'>>
   /** The same for the report address of every roster unit that has one; each page goes to its unit. */
   startUnitPages(): Promise<JobSnapshotOf<'import'>>
+  /**
+   * 「仍然导入」: the files (or addresses) of a batch that were refused as not annual reports (`not-a-report`:
+   * a 解读, a news item, a 工作要点 …), imported on purpose with the reason kept as a warning; all of them
+   * when `files` is null. The same job as any import.
+   */
+  startNotReports(importId: number, files: string[] | null): Promise<JobSnapshotOf<'import'>>
   /** Imports the sample reports bundled with the app. */
   startSamples(): Promise<JobSnapshotOf<'import'>>
   /** Asks for files or a folder with the system dialog, then imports them; null when cancelled. */

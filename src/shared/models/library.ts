@@ -61,6 +61,9 @@ export interface ImportOutcome {
   message: string
 }
 
+/** What a batch was made of: files and folders, or addresses fetched (「从网址导入」). */
+export type ImportSource = 'files' | 'urls'
+
 export interface ImportSummary {
   id: number
   state: 'running' | 'done' | 'cancelled' | 'interrupted'
@@ -71,6 +74,8 @@ export interface ImportSummary {
   duplicates: number
   failed: number
   outcomes: ImportOutcome[]
+  /** Files or addresses: what `total` counts (absent in summaries made before it was recorded: files). */
+  source?: ImportSource
   /** Why the batch stopped before its end (the project could not be written: disk full, read-only). */
   stopReason?: string | null
 }

@@ -41,10 +41,11 @@ export const checklistSchema = z.object({
     .min(1)
     .refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: '清单项目 id 重复' }),
   findings: z.object({
-    minFigures: z.number().int().min(0),
-    publishBy: z.string().regex(/^\d{2}-\d{2}$/),
-    copyShare: z.number().gt(0).max(1).optional(),
-    sharedMinChars: z.number().int().min(1).optional()
+    minFigures: z.number({ error: '应为 0 或更大的整数' }).int('应为整数').min(0, '不能小于 0'),
+    publishBy: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应写作 MM-DD（月-日），如 04-01'),
+    // a share of the text (0–1], shown to the reviewer as a percentage
+    copyShare: z.number().gt(0, '应大于 0%').max(1, '不能超过 100%').optional(),
+    sharedMinChars: z.number().int('应为整数').min(1, '至少 1 个字').optional()
   }),
   phrases: z.object({ findings: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), phrase).optional() }).optional()
 })

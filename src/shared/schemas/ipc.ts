@@ -78,6 +78,7 @@ const SCHEMAS = {
     start: z.tuple([z.array(filePath).min(1).max(10_000)]),
     startUrls: z.tuple([z.array(z.string().max(4096, '网址过长。')).min(1, '请至少填写一个网址。').max(10_000, '一次最多导入 10000 个网址。')]),
     startUnitPages: none,
+    startNotReports: z.tuple([id, z.array(z.string().min(1).max(4096)).min(1).max(10_000).nullable()]),
     startSamples: none,
     pickAndStart: z.tuple([z.enum(['files', 'folder'])]),
     summary: z.union([none, z.tuple([id.nullish()])]),

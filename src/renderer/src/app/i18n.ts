@@ -4,6 +4,10 @@ import { ZH } from '../../../shared/labels'
 import { rosterEn, rosterZh } from '../features/roster/messages'
 import { sendingEn, sendingZh } from './i18n-sending'
 import { urlsEn, urlsZh } from '../features/imports/url-messages'
+import { importMoreEn, importMoreZh } from '../features/imports/summary-messages'
+import { projectStateEn, projectStateZh } from '../features/projects/messages'
+import { wordingEn, wordingZh } from '../features/compare/wording-messages'
+import { thresholdsEn, thresholdsZh } from '../features/settings/threshold-messages'
 
 const zh = {
   app: { title: '法治报告审核台', subtitle: '法治政府建设年度报告审核', language: '界面语言', actions: '常用操作' },
@@ -535,7 +539,15 @@ export type Locale = 'zh-CN' | 'en'
 const LOCALE_KEY = 'report-audit.locale'
 const saved = (typeof localStorage !== 'undefined' ? localStorage.getItem(LOCALE_KEY) : null) as Locale | null
 
-export const i18n = createI18n({ legacy: false, locale: saved === 'en' ? 'en' : 'zh-CN', fallbackLocale: 'zh-CN', messages: { 'zh-CN': { ...zh, roster: rosterZh, sending: sendingZh, urls: urlsZh }, en: { ...en, roster: rosterEn, sending: sendingEn, urls: urlsEn } } })
+export const i18n = createI18n({
+  legacy: false,
+  locale: saved === 'en' ? 'en' : 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages: {
+    'zh-CN': { ...zh, roster: rosterZh, sending: sendingZh, urls: urlsZh, importMore: importMoreZh, projectState: projectStateZh, wording: wordingZh, thresholds: thresholdsZh },
+    en: { ...en, roster: rosterEn, sending: sendingEn, urls: urlsEn, importMore: importMoreEn, projectState: projectStateEn, wording: wordingEn, thresholds: thresholdsEn }
+  }
+})
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale

@@ -8,10 +8,12 @@ import type { ImportSummary } from '../../../../shared/models/library'
 import { feedback } from '../../components/common/feedback'
 import { i18n } from '../../app/i18n'
 import { useJobsStore } from '../jobs/store'
+import { useProjectStore } from '../projects/store'
 import { outcomesText } from './outcomes'
 
 export const useImportStore = defineStore('imports', () => {
   const jobs = useJobsStore()
+  const project = useProjectStore()
   const summary = ref<ImportSummary | null>(null)
   /** Called when reports were added: while the job runs (about once a second) and when it ends. */
   const listeners = new Set<() => void>()
@@ -42,18 +44,24 @@ export const useImportStore = defineStore('imports', () => {
 
   jobs.onEnd('import', async (s) => {
     notify()
-    if (s.state === 'failed') {
-      feedback.error(new Error(s.error?.message ?? ''))
-      return
-    }
     try {
+      if (s.state === 'failed') {
+        // A batch stopped because the project could not be written (a full disk): its summary says why and
+        // what was kept, and stays on screen; any other failure is said in a message.
+        const last = await api.imports.summary(null)
+        if (last?.stopReason) summary.value = last
+        else feedback.error(new Error(s.error?.message ?? ''))
+        return
+      }
       summary.value = await api.imports.summary(s.result?.importId ?? null)
     } catch (e) {
-      feedback.error(e)
+      feedback.error(s.state === 'failed' ? new Error(s.error?.message ?? '') : e)
     }
   })
 
   async function begin(start: () => Promise<JobSnapshotOf<'import'> | null>) {
+    // a drop on a read-only project: said here, where the reviewer is, not as the store's refusal
+    if (project.lock) return void feedback.error(new Error(i18n.global.t('projectState.locked', { reason: project.lock })))
     try {
       const s = await start()
       if (s) jobs.track(s)
@@ -105,6 +113,11 @@ export const useImportStore = defineStore('imports', () => {
     importUrls: (urls: string[]) => begin(() => api.imports.startUrls(urls)),
     importUnitPages: () => begin(() => api.imports.startUnitPages()),
     pick: (kind: 'files' | 'folder') => begin(() => api.imports.pickAndStart(kind)),
+    /** 「仍然导入」: files of the summary's batch refused as not annual reports (all of them when null). */
+    importAnyway: (files: string[] | null) => {
+      const id = summary.value?.id
+      return id === undefined ? Promise.resolve() : begin(() => api.imports.startNotReports(id, files))
+    },
     dismissSummary() {
       summary.value = null
     },

@@ -1,6 +1,6 @@
-// Pinia store for the open project: its name and size; create, open, "save as" and save a copy through main.
+// Pinia store for the open project: its name and size, whether it can be changed; create, open, "save as" and save a copy through main.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { api, bridge } from '../../api'
 import type { ProjectInfo } from '../../../../shared/models/library'
 import { feedback } from '../../components/common/feedback'
@@ -10,6 +10,11 @@ export const useProjectStore = defineStore('project', () => {
   const info = ref<ProjectInfo | null>(null)
   /** Bumped whenever another project is opened, so features reload what they show. */
   const generation = ref(0)
+  /**
+   * Why nothing in the project can be changed (opened read-only, or no project open at all), for the
+   * editing controls to be disabled with it as their tooltip; null when the project can be written.
+   */
+  const lock = computed<string | null>(() => (info.value ? (info.value.readOnly ?? info.value.unavailable ?? null) : null))
 
   async function load() {
     info.value = await api.projects.current()
@@ -42,6 +47,7 @@ export const useProjectStore = defineStore('project', () => {
   return {
     info,
     generation,
+    lock,
     load,
     create: () => run(() => api.projects.pickAndCreate(), 'opened'),
     open: () => run(() => api.projects.pickAndOpen(), 'opened'),

@@ -32,6 +32,30 @@ describe('checkChecklist', () => {
   })
 })
 
+describe('the findings thresholds', () => {
+  it('names a publication deadline that is not a month and day, at its field', () => {
+    const c = bundled()
+    c.findings.publishBy = '4月1日'
+    expect(checkChecklist(c)).toEqual({ field: 'findings.publishBy', entry: null, message: '问题检查设置的公开期限应写作 MM-DD（月-日），如 04-01' })
+    c.findings.publishBy = '13-01'
+    expect(checkChecklist(c)).toMatchObject({ field: 'findings.publishBy' })
+  })
+
+  it('refuses a copy share above 100% or at 0, and a shared-text length below one character, in Chinese', () => {
+    const c = bundled()
+    c.findings.copyShare = 1.5
+    expect(checkChecklist(c)).toMatchObject({ field: 'findings.copyShare', message: expect.stringMatching(/^问题检查设置的沿用上年文字提示线.*100%/) })
+    c.findings.copyShare = 0
+    expect(checkChecklist(c)).toMatchObject({ field: 'findings.copyShare' })
+    c.findings.copyShare = 0.3
+    c.findings.sharedMinChars = 0
+    expect(checkChecklist(c)).toMatchObject({ field: 'findings.sharedMinChars', message: expect.stringMatching(/^问题检查设置的雷同文字字数.*1/) })
+    c.findings.sharedMinChars = 100
+    c.findings.minFigures = -1
+    expect(checkChecklist(c)).toMatchObject({ field: 'findings.minFigures', message: expect.stringMatching(/^问题检查设置的最少数据条数/) })
+  })
+})
+
 describe('fieldOf', () => {
   it.each<[PropertyKey[], string | null, number | null]>([
     [['name', 'en'], 'name.en', null],
@@ -39,7 +63,9 @@ describe('fieldOf', () => {
     [['items', 0, 'short', 'zh'], '0:name.zh', null],
     [['items', 4, 'vocabulary', 7, 'weight'], '4:vocabulary', 7],
     [['items'], null, null],
-    [['findings', 'publishBy'], null, null]
+    [['findings', 'publishBy'], 'findings.publishBy', null],
+    [['findings', 'copyShare'], 'findings.copyShare', null],
+    [['findings'], null, null]
   ])('%j → %s', (p, field, entry) => {
     expect(fieldOf(p)).toEqual({ field, entry })
   })

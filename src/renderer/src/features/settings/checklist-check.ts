@@ -3,7 +3,7 @@
 import type { Checklist } from '../../../../shared/models/checklist'
 import { checklistSchema, describeChecklistPath } from '../../../../shared/schemas/checklist'
 
-/** A field of the editor: the checklist's own (`name.zh`) or an item's (`0:headings`). */
+/** A field of the editor: the checklist's own (`name.zh`, `findings.copyShare`) or an item's (`0:headings`). */
 export type FieldKey = string
 
 export interface ChecklistProblem {
@@ -19,6 +19,7 @@ export interface ChecklistProblem {
 export function fieldOf(path: ReadonlyArray<PropertyKey>): { field: FieldKey | null; entry: number | null } {
   const [first, index, key, sub] = path
   if (first === 'name' && (index === 'zh' || index === 'en')) return { field: `name.${index}`, entry: null }
+  if (first === 'findings' && typeof index === 'string') return { field: `findings.${index}`, entry: null }
   if (first !== 'items' || typeof index !== 'number') return { field: null, entry: null }
   if (key === 'headings' || key === 'vocabulary') return { field: `${index}:${key}`, entry: typeof sub === 'number' ? sub : null }
   if (key === 'name' || key === 'short') return { field: `${index}:name.${sub === 'en' ? 'en' : 'zh'}`, entry: null }
