@@ -42,6 +42,14 @@ export interface AuditIntegrity {
   message: string
 }
 
+/** 2026-03-02 14:05 in this machine's time, as the reviewer saw the entry made; the stored value when it is not a date. */
+function localTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
 /** Walks the whole chain in order; reads only. */
 export function verifyAuditChain(db: Db): AuditIntegrity {
   let prev = ''
@@ -56,8 +64,8 @@ export function verifyAuditChain(db: Db): AuditIntegrity {
   }
   const message = brokenAt
     ? brokenAt.why === 'changed'
-      ? `审核记录第 ${brokenAt.id} 条（${brokenAt.at}）被改动过，自此以后的记录不可信。`
-      : `审核记录第 ${brokenAt.id} 条（${brokenAt.at}）之前有记录被删除或插入，自此以后的记录不可信。`
+      ? `审核记录第 ${brokenAt.id} 条（${localTime(brokenAt.at)}）被改动过，自此以后的记录不可信。`
+      : `审核记录第 ${brokenAt.id} 条（${localTime(brokenAt.at)}）之前有记录被删除或插入，自此以后的记录不可信。`
     : `审核记录完整（共 ${entries} 条，校验值 ${prev.slice(0, 16) || '—'}）。`
   return { entries, head: prev, brokenAt, message }
 }
