@@ -28,6 +28,7 @@ test("the reviewer's day: the roster, 未报送 and 逾期, two reviews, 已审 
   await app.services.api.settings.update({ reviewerName: '李审核' })
   // the year under review, set once for the project (the library then shows that year first)
   await app.services.api.roster.updateSettings({ reviewYear: 2024 })
+  await page.reload()
   const batch = makeRosterBatch(app.dir)
   expect(batch.files).toHaveLength(20)
 
@@ -59,6 +60,7 @@ test("the reviewer's day: the roster, 未报送 and 逾期, two reviews, 已审 
   // The first review, opened from the roster: two items judged and the overall verdict.
   await unit('葛坑镇').click()
   await expect(workspace.root).toBeVisible()
+  await expect(page.getByRole('button', { name: '← 返回报送情况' })).toBeVisible()
   await expect(workspace.title).toHaveText(/葛坑镇/)
   await expect(page.getByTestId('meta-line')).toContainText('葛坑镇')
   await workspace.judge(ITEMS.shortcomings, '部分符合')

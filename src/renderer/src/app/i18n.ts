@@ -90,6 +90,8 @@ const zh = {
   review: {
     back: '返回报告库',
     backHint: '返回报告库（Esc）',
+    backToRoster: '返回报送情况',
+    backToRosterHint: '返回报送情况（Esc）',
     toolbar: '报告操作',
     text: '报告正文',
     side: '审核',
@@ -353,6 +355,8 @@ const en: Messages = {
   review: {
     back: 'Back to library',
     backHint: 'Back to library (Esc)',
+    backToRoster: 'Back to roster',
+    backToRosterHint: 'Back to roster (Esc)',
     toolbar: 'Report actions',
     text: 'Report text',
     side: 'Review',

@@ -69,7 +69,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'title',
       title: header(t('library.title')),
-      minWidth: 192,
+      minWidth: 156,
       sorter: (a, b) => byText(a.title, b.title),
       // one line each (the whole in the tooltip), so rows keep one height and more of them fit on a laptop
       render: (r) => {
@@ -125,18 +125,19 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'completeness',
       title: header(t('library.completeness')),
-      width: 66,
+      width: 76,
       sorter: (a, b) => a.completeness - b.completeness,
       render: (r) => h('span', { class: ['completeness', r.completeness >= 80 ? 'good' : r.completeness >= 50 ? 'fair' : 'poor'], 'data-testid': 'completeness' }, `${r.completeness}%`)
     },
     {
       key: 'score',
       title: header(t('sending.score.column')),
-      width: 92,
+      // score and grade on one line (「77.5 良好*」), so a proposed score does not make its row taller
+      width: 104,
       sorter: (a, b) => byNumber(a.score, b.score),
       render: (r) => {
         if (r.score === null || !r.grade) return '—'
-        return h('span', { class: ['score', { proposed: r.scoreProposed }], 'data-score': String(r.score), title: `${t('sending.score.rank', { n: ranks.get(r.submissionId) ?? '—' })}${r.scoreProposed ? ` ${t('sending.score.proposal')}` : ''}` }, [
+        return h('span', { class: ['score', { proposed: r.scoreProposed }], style: 'white-space: nowrap', 'data-score': String(r.score), title: `${t('sending.score.rank', { n: ranks.get(r.submissionId) ?? '—' })}${r.scoreProposed ? ` ${t('sending.score.proposal')}` : ''}` }, [
           `${r.score} `,
           h(NTag, { size: 'small', bordered: false, type: GRADE_TYPE[r.grade], 'data-grade': r.grade }, () => `${t(`sending.score.grade.${r.grade}`)}${r.scoreProposed ? '*' : ''}`)
         ])
@@ -145,14 +146,14 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'copied',
       title: header(t('library.copied'), t('library.copiedHint')),
-      width: 76,
+      width: 88,
       sorter: (a, b) => byNumber(a.copiedShare, b.copiedShare),
       render: (r) => (r.copiedShare === null ? '—' : h('span', { class: { copied: r.copiedShare >= 0.3 }, 'data-copied': r.copiedShare.toFixed(2) }, `${Math.round(r.copiedShare * 100)}%`))
     },
     {
       key: 'findings',
       title: header(t('library.findings')),
-      width: 116,
+      width: 110,
       sorter: (a, b) => a.findings.length - b.findings.length,
       filterOptions: [...FINDINGS.map((f) => ({ label: t(`library.finding.${f}`), value: f })), { label: t('library.noFindings'), value: NONE }],
       filter: (v, r) => (v === NONE ? r.findings.length === 0 : r.findings.includes(v as FindingCode)),
