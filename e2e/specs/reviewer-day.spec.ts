@@ -118,7 +118,16 @@ test("the reviewer's day: the roster, 未报送 and 逾期, two reviews, 已审 
   await page.getByTestId('unreviewed-only').click()
   await expect(library.count).toHaveText('共 5 / 7 份')
   await page.getByTestId('unreviewed-only').click()
+  // the box in the header ticks every row listed (for an export or a bulk verdict), and unticks them
+  const all = library.table.getByRole('checkbox', { name: '全选本页所列报告' })
+  await library.row((await row('葛坑镇').getAttribute('data-file'))!).getByRole('checkbox').click()
+  await expect(library.exportMenu).toHaveText(/导出所选（1）/)
+  await all.click()
+  await expect(library.exportMenu).toHaveText(/导出所选（7）/)
   await shoot(page, testInfo, 'library')
+  await all.click()
+  await expect(library.exportMenu).toHaveText(/导出全部/)
+  await expect(workspace.root).toHaveCount(0)
 
   // The rest of the county's batch (copies waiting for a unit), enough rows to scroll on a laptop.
   copyReports(app.services, 60)

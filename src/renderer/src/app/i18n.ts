@@ -52,6 +52,8 @@ const zh = {
   },
   library: {
     title: '标题',
+    selectAll: '全选本页所列报告',
+    selectRow: '选择「{title}」',
     file: '文件',
     issuer: '发布单位',
     level: '层级',
@@ -309,6 +311,8 @@ const en: Messages = {
   },
   library: {
     title: 'Title',
+    selectAll: 'Select every report listed',
+    selectRow: 'Select “{title}”',
     file: 'File',
     issuer: 'Issuer',
     level: 'Level',
