@@ -97,7 +97,16 @@ function selectionColumn(t: T, sel: RowSelection): DataTableColumns<SubmissionRo
 }
 
 export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: SubmissionRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean; selection: RowSelection }): DataTableColumns<SubmissionRow> {
-  const { t, checklist, hits, ranks } = opts
+  const { checklist, hits, ranks } = opts
+  // Labels without arguments looked up once per column set: vue-i18n's t() builds a message context
+  // per call, and a scrolled frame asks for dozens of the same tag labels.
+  const labels = new Map<string, string>()
+  const t: T = (key, named) => {
+    if (named) return opts.t(key, named)
+    let s = labels.get(key)
+    if (s === undefined) labels.set(key, (s = opts.t(key)))
+    return s
+  }
   const en = opts.locale === 'en'
   const cols: DataTableColumns<SubmissionRow> = [
     selectionColumn(t, opts.selection),
