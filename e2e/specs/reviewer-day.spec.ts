@@ -57,12 +57,23 @@ test("the reviewer's day: the roster, 未报送 and 逾期, two reviews, 已审 
   await roster.locator('[data-filter="all"]').click()
   await shoot(page, testInfo, 'roster')
 
+  // The library before any review: one row per submission of the year, each 未审.
+  await header.tab('报告库')
+  await expect(library.count).toHaveText('共 7 份报告')
+  await expect(library.table.locator('[data-review="unreviewed"]')).toHaveCount(7)
+  await header.tab('报送情况')
+
   // The first review, opened from the roster: two items judged and the overall verdict.
   await unit('葛坑镇').click()
   await expect(workspace.root).toBeVisible()
   await expect(page.getByRole('button', { name: '← 返回报送情况' })).toBeVisible()
   await expect(workspace.title).toHaveText(/葛坑镇/)
+  // the header names the unit, the version on screen (the corrected text), the year, the date and the 文号
   await expect(page.getByTestId('meta-line')).toContainText('葛坑镇')
+  await expect(page.getByTestId('meta-line')).toContainText('第 2 版（共 2 版）')
+  await expect(page.getByTestId('meta-line')).toContainText('2024')
+  await expect(page.getByTestId('meta-line')).toContainText('2025-02-28')
+  await expect(page.getByTestId('meta-line')).toContainText('葛政〔2025〕11号')
   await workspace.judge(ITEMS.shortcomings, '部分符合')
   await workspace.setReason(ITEMS.shortcomings, '原因分析仍不具体')
   await workspace.judge(ITEMS.plans, '符合')
