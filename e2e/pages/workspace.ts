@@ -105,7 +105,8 @@ export class WorkspacePage {
     await this.reason(item).press('Enter')
   }
   async back() {
-    await this.page.getByRole('button', { name: /返回报告库/ }).click()
+    // 返回报告库, or 返回报送情况 when the report was opened from the roster
+    await this.page.getByRole('button', { name: /^← 返回(报告库|报送情况)/ }).click()
   }
   async undo() {
     await this.undoButton.click()

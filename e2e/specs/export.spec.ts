@@ -66,8 +66,8 @@ test('export what is sent: the 审核意见 letter of the reviewed report (Word,
 
   await closeNotices()
   // The 汇总表 for two selected reports: their units only; then for the year's roster as CSV; the 通报.
-  await page.locator('tr[data-file="xincheng-2020.pdf"] .n-checkbox').click()
-  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .n-checkbox').click()
+  await page.locator('tr[data-file="xincheng-2020.pdf"] .row-check').click()
+  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .row-check').click()
   await expect(page.getByTestId('export-menu')).toHaveText(/导出所选（2）/)
   const xlsx = path.join(app.dir, '汇总表.xlsx')
   app.dialogs.saves.push(xlsx)
@@ -81,8 +81,8 @@ test('export what is sent: the 审核意见 letter of the reviewed report (Word,
   expect(xin).toContain('部分符合')
   expect(xin).toContain('需修改')
 
-  await page.locator('tr[data-file="xincheng-2020.pdf"] .n-checkbox').click()
-  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .n-checkbox').click()
+  await page.locator('tr[data-file="xincheng-2020.pdf"] .row-check').click()
+  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .row-check').click()
   const csv = path.join(app.dir, '汇总表.csv')
   const notice = path.join(app.dir, '通报.docx')
   app.dialogs.saves.push(csv, notice)

@@ -57,8 +57,8 @@ test('settings, drafting, scoring, bulk verdicts and charts', async ({ app }, te
   await expect(page.getByTestId('review')).toBeHidden()
 
   // The same overall verdict and phrase on two reports at once
-  await page.locator('tr[data-file="xincheng-2020.pdf"] .n-checkbox').click()
-  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .n-checkbox').click()
+  await page.locator('tr[data-file="xincheng-2020.pdf"] .row-check').click()
+  await page.locator('tr[data-file="xiaduopu-2020.gbk.html"] .row-check').click()
   await page.getByTestId('bulk-review').click()
   const dialog = page.getByTestId('bulk-dialog')
   await dialog.getByTestId('bulk-overall').click()

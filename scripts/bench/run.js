@@ -95,9 +95,10 @@ spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/hostile.js')], { std
 // The batch comparison (copied and shared text): 500 synthetic reports of ~15,000 characters, on the built compare worker.
 spawnSync('npx', ['tsx', path.join(ROOT, 'scripts/bench/compare.ts')], { cwd: ROOT, stdio: 'inherit' })
 
-// The review workspace with a 100,000-character report, in Chromium (needs `npm run build` first).
+// In Chromium (needs `npm run build` first), every e2e/bench/*.bench.ts: the review workspace with a
+// 100,000-character report, and the roster and the library at 1,000 submissions.
 if (fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
   spawnSync('npx', ['playwright', 'test', '-c', 'playwright.bench.config.ts'], { cwd: ROOT, stdio: 'inherit' })
 } else {
-  console.log('workspace: skipped (run `npm run build` first)')
+  console.log('workspace, roster and library: skipped (run `npm run build` first)')
 }

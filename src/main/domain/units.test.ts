@@ -88,6 +88,73 @@ describe('matchUnit', () => {
   })
 })
 
+describe('matchUnit on more issuer spellings from the corpus', () => {
+  // A county's and a city's rosters as a reviewer would type them; each issuer is spelt as a report of
+  // tests/fixtures/corpus/excerpts or excerpts2 gives it (file named beside it). Written after the rules
+  // above: the party body alone (街道工委办事处, 中共…党组) and 渠县县委 failed and shaped the rules; the
+  // others passed as they were, held out.
+  const county: UnitName[] = [
+    { id: 1, name: '小龙门乡', aliases: [] },
+    { id: 2, name: '垡头街道', aliases: [] },
+    { id: 3, name: '浦沿街道', aliases: [] },
+    { id: 4, name: '县教育局', aliases: [] },
+    { id: 5, name: '县卫生健康局', aliases: [] },
+    { id: 6, name: '渠县', aliases: [] },
+    { id: 7, name: '紫水乡', aliases: [] },
+    { id: 8, name: '栗子乡', aliases: [] },
+    { id: 9, name: '中村乡', aliases: [] },
+    { id: 10, name: '南昌县', aliases: [] },
+    { id: 11, name: '鄞州区', aliases: [] },
+    { id: 12, name: '涪陵高新区', aliases: [] },
+    { id: 13, name: '区司法局', aliases: [] }
+  ]
+  const city: UnitName[] = [
+    { id: 21, name: '市交通运输局', aliases: [] },
+    { id: 22, name: '广州市教育局', aliases: [] },
+    { id: 23, name: '郑州市', aliases: [] },
+    { id: 24, name: '平湖市', aliases: [] }
+  ]
+  it.each([
+    // traditional characters, with and without the county in front (excerpts2/044)
+    ['小龍門鄉', 1, 'exact', county],
+    ['辰溪縣小龍門鄉', 1, 'region', county],
+    ['鄭州市人民政府', 23, 'exact', city], // excerpts2/039 is the same report in traditional characters
+    // 街道, 街道办事处 and the street's party working committee with its office (excerpts2/045, excerpts/032)
+    ['垡头街道工委办事处', 2, 'exact', county],
+    ['垡头街道', 2, 'exact', county],
+    ['浦沿街道办事处', 3, 'exact', county],
+    // joint reports of the party and the government (excerpts2/018, excerpts2/024, labels of excerpts2)
+    ['中共渠县县委、渠县人民政府', 6, 'exact', county],
+    ['中共平湖市委、平湖市人民政府', 24, 'exact', city],
+    ['中共双牌县教育局党组', 4, 'region', county],
+    // with and without 人民政府 / 政府 (excerpts/018, excerpts2/027 and 042, excerpts/088, excerpts2/035)
+    ['南昌县', 10, 'exact', county],
+    ['南昌县人民政府', 10, 'exact', county],
+    ['中村乡人民政府', 9, 'exact', county],
+    ['鄞州区政府', 11, 'exact', county],
+    ['涪陵高新区管委会', 12, 'exact', county],
+    ['重庆市开州区紫水乡人民政府', 7, 'region', county], // excerpts/016
+    ['丰都县栗子乡人民政府', 8, 'region', county], // excerpts2/012
+    // departments with and without the city or county in front (excerpts/054, 028, 006, 024)
+    ['双牌县教育局', 4, 'region', county],
+    ['元谋县卫生健康局', 5, 'region', county],
+    ['重庆市长寿区司法局', 13, 'region', county],
+    ['广州市交通运输局', 21, 'region', city],
+    ['广州市教育局', 22, 'exact', city],
+    ['市教育局', 22, 'region', city]
+  ] as Array<[string, number, string, UnitName[]]>)('%s → unit %i (%s)', (issuer, id, how, units) => {
+    expect(matchUnit(issuer, units)).toEqual({ unitId: id, how })
+  })
+
+  it.each([
+    ['县公安局', 'a department the county roster does not list'],
+    ['广州市水务局', 'another department of the same city'],
+    ['郑州市教育局', 'a department of the city is not the city']
+  ])('%s stays unattached (%s)', (issuer) => {
+    expect(matchUnit(issuer, [...county, ...city])).toBeNull()
+  })
+})
+
 describe('levelFromName', () => {
   it.each([
     ['葛坑镇', 'township'],

@@ -29,14 +29,17 @@ export function unitKey(name: string): string {
     .replace(/^关于/, '')
     .replace(/^(?:中国共产党|中共)/, '')
   s = withoutGovernment(s)
-  // A joint report names the party committee first: 楠木铺乡党委楠木铺乡, 淮北市烈山区委烈山区.
-  const joint = /^(.{2,}?)(?:委员会|党工委|党委|委)(.{2,})$/.exec(s)
+  // A joint report names the party committee first: 楠木铺乡党委楠木铺乡, 淮北市烈山区委烈山区,
+  // 渠县县委渠县 (a county whose name ends in 县), 禄丰市委市 (「中共禄丰市委、市人民政府」).
+  const joint = /^(.{2,}?)(?:委员会|党工委|党委|委)(.{2,}|[县市区镇乡])$/.exec(s)
   if (joint) {
-    const [, party, gov] = joint as unknown as [string, string, string]
+    const [, named, gov] = joint as unknown as [string, string, string]
+    const party = named.replace(/([县市区])\1$/, '$1')
     if (party === gov || party.endsWith(gov)) s = party
     else if (gov.endsWith(party)) s = gov
   }
-  return s
+  // The party body alone, named after its unit: 垡头街道工委（办事处）, 中共双牌县教育局党组.
+  return s.replace(/(?<=.{2})(?:党工委|工委|党委|党组)$/, '')
 }
 
 /** The words that only say a body is the government: 人民政府, 政府, 街道办事处 → 街道, 管委会. */

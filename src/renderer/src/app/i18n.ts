@@ -56,6 +56,8 @@ const zh = {
   },
   library: {
     title: '标题',
+    selectAll: '全选本页所列报告',
+    selectRow: '选择「{title}」',
     file: '文件',
     issuer: '发布单位',
     level: '层级',
@@ -94,6 +96,8 @@ const zh = {
   review: {
     back: '返回报告库',
     backHint: '返回报告库（Esc）',
+    backToRoster: '返回报送情况',
+    backToRosterHint: '返回报送情况（Esc）',
     toolbar: '报告操作',
     text: '报告正文',
     side: '审核',
@@ -311,6 +315,8 @@ const en: Messages = {
   },
   library: {
     title: 'Title',
+    selectAll: 'Select every report listed',
+    selectRow: 'Select “{title}”',
     file: 'File',
     issuer: 'Issuer',
     level: 'Level',
@@ -357,6 +363,8 @@ const en: Messages = {
   review: {
     back: 'Back to library',
     backHint: 'Back to library (Esc)',
+    backToRoster: 'Back to roster',
+    backToRosterHint: 'Back to roster (Esc)',
     toolbar: 'Report actions',
     text: 'Report text',
     side: 'Review',

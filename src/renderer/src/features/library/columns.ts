@@ -2,7 +2,7 @@
 // and lateness, a tag per checklist item (the reviewer's verdict where set, else the detected status),
 // completeness, score, the share copied from last year, findings, and the review's state. Sortable,
 // filterable, narrow enough for a 1280-pixel screen.
-import { NTag, NTooltip, type DataTableColumns } from 'naive-ui'
+import type { DataTableColumns } from 'naive-ui'
 import { h } from 'vue'
 import type { ChecklistSummary } from '../../../../shared/ipc/contract'
 import type { SearchHit } from '../../../../shared/models/library'
@@ -10,6 +10,7 @@ import type { FindingCode, ItemStatus } from '../../../../shared/models/report'
 import type { ItemVerdict } from '../../../../shared/models/review'
 import type { ItemTag, ReviewState, SubmissionRow } from '../../../../shared/models/roster'
 import type { Grade } from '../../../../shared/models/rubric'
+import { cellTag } from '../../components/common/cell-tag'
 
 type T = (key: string, named?: Record<string, unknown>) => string
 
@@ -56,20 +57,63 @@ function itemTag(t: T, tag: ItemTag | undefined, id: string) {
   if (!tag) return '—'
   if (tag.verdict) {
     // The reviewer's verdict: outlined, with the word of the verdict, and said so on hover.
-    return h(NTag, { size: 'small', type: VERDICT_TYPE[tag.verdict], bordered: true, 'data-item': id, 'data-verdict': tag.verdict, title: t('library.byReviewer') }, () => t(`library.verdict.${tag.verdict}`))
+    return cellTag(t(`library.verdict.${tag.verdict}`), VERDICT_TYPE[tag.verdict], { attrs: { 'data-item': id, 'data-verdict': tag.verdict, title: t('library.byReviewer') } })
   }
-  return h(NTag, { size: 'small', type: STATUS_TYPE[tag.status], bordered: false, 'data-item': id, 'data-status': tag.status, title: t('library.detected') }, () => t(`library.status.${tag.status}`))
+  return cellTag(t(`library.status.${tag.status}`), STATUS_TYPE[tag.status], { bordered: false, attrs: { 'data-item': id, 'data-status': tag.status, title: t('library.detected') } })
 }
 
-export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: SubmissionRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean }): DataTableColumns<SubmissionRow> {
-  const { t, checklist, hits, ranks } = opts
+/** The rows ticked for an export or a bulk verdict, kept by the view. */
+export interface RowSelection {
+  has(id: number): boolean
+  toggle(id: number): void
+  /** Ticks every row listed, or unticks them all when all are ticked. */
+  toggleAll(): void
+  state: 'none' | 'some' | 'all'
+}
+
+/**
+ * The tick boxes as native inputs: naive-ui's selection column mounts an NCheckbox component per row,
+ * which was half the cost of a scrolled frame at 1,000 submissions (docs/benchmarks.md).
+ */
+function selectionColumn(t: T, sel: RowSelection): DataTableColumns<SubmissionRow>[number] {
+  return {
+    key: 'select',
+    width: 36,
+    className: 'select-cell',
+    title: () => h('input', { type: 'checkbox', class: 'row-check', checked: sel.state === 'all', indeterminate: sel.state === 'some', 'aria-label': t('library.selectAll'), onClick: () => sel.toggleAll() }),
+    render: (r) =>
+      h('input', {
+        type: 'checkbox',
+        class: 'row-check',
+        checked: sel.has(r.id),
+        'aria-label': t('library.selectRow', { title: r.title }),
+        onClick: (e: MouseEvent) => {
+          e.stopPropagation()
+          sel.toggle(r.id)
+        },
+        onKeydown: (e: KeyboardEvent) => e.stopPropagation()
+      })
+  }
+}
+
+export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: SubmissionRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean; selection: RowSelection }): DataTableColumns<SubmissionRow> {
+  const { checklist, hits, ranks } = opts
+  // Labels without arguments looked up once per column set: vue-i18n's t() builds a message context
+  // per call, and a scrolled frame asks for dozens of the same tag labels.
+  const labels = new Map<string, string>()
+  const t: T = (key, named) => {
+    if (named) return opts.t(key, named)
+    let s = labels.get(key)
+    if (s === undefined) labels.set(key, (s = opts.t(key)))
+    return s
+  }
   const en = opts.locale === 'en'
   const cols: DataTableColumns<SubmissionRow> = [
-    { type: 'selection', width: 36 },
+    selectionColumn(t, opts.selection),
     {
       key: 'title',
       title: header(t('library.title')),
-      minWidth: 192,
+      minWidth: 156,
       sorter: (a, b) => byText(a.title, b.title),
       // one line each (the whole in the tooltip), so rows keep one height and more of them fit on a laptop
       render: (r) => {
@@ -104,7 +148,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
       filter: (v, r) => (v === 'late' ? (r.daysLate ?? 0) > 0 : r.published === null),
       render: (r) =>
         r.published
-          ? h('span', { class: { late: (r.daysLate ?? 0) > 0 }, style: 'white-space: nowrap', title: (r.daysLate ?? 0) > 0 ? t('library.daysLate', { n: r.daysLate }) : undefined, 'data-days-late': String(r.daysLate ?? '') }, r.published)
+          ? h('span', { class: ['date', { late: (r.daysLate ?? 0) > 0 }], title: (r.daysLate ?? 0) > 0 ? t('library.daysLate', { n: r.daysLate }) : undefined, 'data-days-late': String(r.daysLate ?? '') }, r.published)
           : '—'
     }
   ]
@@ -125,34 +169,35 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'completeness',
       title: header(t('library.completeness')),
-      width: 66,
+      width: 76,
       sorter: (a, b) => a.completeness - b.completeness,
       render: (r) => h('span', { class: ['completeness', r.completeness >= 80 ? 'good' : r.completeness >= 50 ? 'fair' : 'poor'], 'data-testid': 'completeness' }, `${r.completeness}%`)
     },
     {
       key: 'score',
       title: header(t('sending.score.column')),
-      width: 92,
+      // score and grade on one line (「77.5 良好*」), so a proposed score does not make its row taller
+      width: 104,
       sorter: (a, b) => byNumber(a.score, b.score),
       render: (r) => {
         if (r.score === null || !r.grade) return '—'
         return h('span', { class: ['score', { proposed: r.scoreProposed }], 'data-score': String(r.score), title: `${t('sending.score.rank', { n: ranks.get(r.submissionId) ?? '—' })}${r.scoreProposed ? ` ${t('sending.score.proposal')}` : ''}` }, [
           `${r.score} `,
-          h(NTag, { size: 'small', bordered: false, type: GRADE_TYPE[r.grade], 'data-grade': r.grade }, () => `${t(`sending.score.grade.${r.grade}`)}${r.scoreProposed ? '*' : ''}`)
+          cellTag(`${t(`sending.score.grade.${r.grade}`)}${r.scoreProposed ? '*' : ''}`, GRADE_TYPE[r.grade], { bordered: false, attrs: { 'data-grade': r.grade } })
         ])
       }
     },
     {
       key: 'copied',
       title: header(t('library.copied'), t('library.copiedHint')),
-      width: 76,
+      width: 88,
       sorter: (a, b) => byNumber(a.copiedShare, b.copiedShare),
       render: (r) => (r.copiedShare === null ? '—' : h('span', { class: { copied: r.copiedShare >= 0.3 }, 'data-copied': r.copiedShare.toFixed(2) }, `${Math.round(r.copiedShare * 100)}%`))
     },
     {
       key: 'findings',
       title: header(t('library.findings')),
-      width: 116,
+      width: 110,
       sorter: (a, b) => a.findings.length - b.findings.length,
       filterOptions: [...FINDINGS.map((f) => ({ label: t(`library.finding.${f}`), value: f })), { label: t('library.noFindings'), value: NONE }],
       filter: (v, r) => (v === NONE ? r.findings.length === 0 : r.findings.includes(v as FindingCode)),
@@ -161,7 +206,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
           'div',
           { class: 'findings' },
           r.findings.map((f) =>
-            h(NTooltip, { trigger: 'hover' }, { trigger: () => h(NTag, { size: 'small', type: ERRORS.has(f) ? 'error' : 'warning', round: true, 'data-finding': f }, () => t(`library.finding.${f}`)), default: () => t('library.findingHint') })
+            cellTag(t(`library.finding.${f}`), ERRORS.has(f) ? 'error' : 'warning', { round: true, attrs: { 'data-finding': f, title: t('library.findingHint') } })
           )
         )
     },
@@ -177,7 +222,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
       filter: (v, r) => (v === 'revise' ? r.verdict === 'revise' || r.verdict === 'fail' : r.review === v),
       render: (r) =>
         h('div', { class: 'review-cell', title: r.reviewer ? t('library.reviewedBy', { name: r.reviewer }) : undefined, 'data-review': r.review }, [
-          h(NTag, { size: 'small', bordered: false, type: REVIEW_TYPE[r.review] }, () => (r.verdict ? t(`roster.verdict.${r.verdict}`) : t(`roster.review.${r.review}`))),
+          cellTag(r.verdict ? t(`roster.verdict.${r.verdict}`) : t(`roster.review.${r.review}`), REVIEW_TYPE[r.review], { bordered: false }),
           r.reviewer ? h('span', { class: 'reviewer' }, r.reviewer) : null
         ])
     }
