@@ -136,6 +136,13 @@ test('an altered audit trail is said in the header and the audit drawer; a read-
   await expect(workspace.opinion).toHaveValue('第二稿')
   await shoot(page, testInfo, 'read-only-workspace')
   await workspace.back()
+  // The roster's editing buttons too (its year can still be looked at).
+  await page.locator('.n-tabs-tab', { hasText: '报送情况' }).click()
+  const roster = page.getByTestId('roster')
+  await expect(roster.getByRole('button', { name: '粘贴名单…' }).first()).toBeDisabled()
+  await expect(roster.getByRole('button', { name: '导入名单…' }).first()).toBeDisabled()
+  await expect(roster.getByRole('button', { name: '导入名单…' }).first().locator('xpath=..')).toHaveAttribute('title', /只读项目，不能修改/)
+  await page.locator('.n-tabs-tab', { hasText: '报告库' }).click()
   await settings.open()
   await expect(settings.checklist('default').getByRole('button', { name: '复制' })).toBeDisabled()
   await expect(settings.wording.input).toBeDisabled()

@@ -47,9 +47,10 @@ export const useRosterStore = defineStore('roster', () => {
     }
   }
 
-  async function setYear(y: number) {
+  /** Shows year `y` and makes it the project's review year; a read-only project (`save` false) only shows it. */
+  async function setYear(y: number, save = true) {
     year.value = y
-    await api.roster.updateSettings({ reviewYear: y })
+    if (save) await api.roster.updateSettings({ reviewYear: y })
     await refresh()
   }
 
