@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Project } from '../../src/main/store/project'
+import { Workspace } from '../../src/main/services/workspace'
 import { LibraryService } from '../../src/main/services/library-service'
 import { synthReport } from './synth-reports.js'
 
@@ -79,8 +79,8 @@ async function main() {
   const slowest = Math.min(...importStats.map((s) => s.filesPerSecond))
   console.log(`import: slowest 1,000 at ${slowest.toFixed(1)} files/s (target ≥ 50) ${slowest >= 50 ? 'MET' : 'NOT MET'}; longest stall ${worstStall.toFixed(0)} ms (target < 50) ${worstStall < 50 ? 'MET' : 'NOT MET'}`)
 
-  const project = Project.open(PROJECT, { create: false })
-  const ws = { project } as unknown as ConstructorParameters<typeof LibraryService>[0]
+  const ws = new Workspace({ defaultProjectFile: PROJECT })
+  const project = ws.project
   const library = new LibraryService(ws)
   const lists: Array<[string, () => Promise<unknown[]>]> = [
     ['submissions', () => library.submissions()],
