@@ -1,7 +1,7 @@
 // A project: one SQLite file holding reports, imports and (in their own tables) the reviewer's work.
 
 import path from 'node:path'
-import { openProjectDatabase, type Db, type OpenOptions } from './database'
+import { openProjectDatabase, openWriterConnection, type Db, type OpenOptions } from './database'
 import { storageErrorInfo } from '../../shared/errors'
 import { ImportRepository } from './import-repository'
 import { ReportRepository, type NewReport, type PageOrigin } from './report-repository'
@@ -77,6 +77,15 @@ export class Project {
     // Verified on opening: the app says at once when the trail was tampered with, and where.
     project.auditIntegrity({ fresh: true })
     return project
+  }
+
+  /**
+   * The same project on a connection of its own, for writing imported reports off the main thread
+   * (pipeline/store-worker): no migration, repair or check beyond the file's mark and version, which the
+   * first connection already did.
+   */
+  static openWriter(file: string, opts: { maxPageCount?: number } = {}): Project {
+    return new Project(path.resolve(file), openWriterConnection(path.resolve(file), opts))
   }
 
   get name(): string {

@@ -184,9 +184,9 @@ export class SubmissionRepository {
       submissionId = this.db.prepare<[number, number | null], { id: number }>('SELECT id FROM submissions WHERE unit_id = ? AND year IS ? ORDER BY id').get(match.unitId, r.year)?.id ?? null
     }
     submissionId ??= this.createSubmission(match?.unitId ?? null, r.year, now)
-    this.db.prepare('UPDATE reports SET submission_id = ? WHERE id = ?').run(submissionId, reportId)
     const version = this.versionIn(submissionId, reportId)
-    this.db.prepare('UPDATE reports SET version = ? WHERE id = ?').run(version, reportId)
+    // One UPDATE: each writes the whole row again, its analysis included.
+    this.db.prepare('UPDATE reports SET submission_id = ?, version = ? WHERE id = ?').run(submissionId, version, reportId)
     return { submissionId, version, unitId: this.submission(submissionId)!.unit_id }
   }
 
