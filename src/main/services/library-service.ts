@@ -3,7 +3,7 @@
 
 import type { LibraryApi } from '../../shared/ipc/contract'
 import type { LibraryHits, ReportRow, SearchHit } from '../../shared/models/library'
-import type { SubmissionRow } from '../../shared/models/roster'
+import { encodeLibraryList, type LibraryList } from '../../shared/library-list'
 import type { Workspace } from './workspace'
 import { batchFindings } from './similarity-service'
 
@@ -20,9 +20,10 @@ export class LibraryService implements LibraryApi {
     })
   }
 
-  async submissions(): Promise<SubmissionRow[]> {
+  /** The library's rows, encoded compactly for the window (shared/library-list.ts decodes them). */
+  async submissions(): Promise<LibraryList> {
     const project = this.ws.project
-    return project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring())
+    return encodeLibraryList(project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring()))
   }
 
   async search(query: string): Promise<LibraryHits> {

@@ -28,7 +28,7 @@ describe('migration 10 (page source)', () => {
     v5.prepare("INSERT INTO report_texts (report_id, text, blocks_json, warnings_json) VALUES (1, '正文', '[]', '[]')").run()
     v5.close()
     const p = Project.open(file)
-    expect(p.db.pragma('user_version', { simple: true })).toBe(10)
+    expect(p.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version)
     expect(p.reports.page(1)).toBeNull()
     const first = { url: 'http://www.dehua.gov.cn/a.html', finalUrl: 'https://www.dehua.gov.cn/a.html', fetchedAt: '2025-03-02T01:00:00.000Z', lastModified: null }
     p.reports.setPage(1, first)

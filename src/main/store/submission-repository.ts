@@ -288,12 +288,12 @@ export class SubmissionRepository {
   /** The submissions these files belong to, each with the first of the files given (in their order). */
   submissionsOf(reportIds: readonly number[]): Array<{ submissionId: number; reportId: number }> {
     if (!reportIds.length) return []
-    const of = new Map(
-      this.db
-        .prepare<[string], { id: number; submission_id: number | null }>('SELECT id, submission_id FROM reports WHERE id IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(reportIds))
-        .map((r) => [r.id, r.submission_id])
-    )
+    // Many ids (a common word): every report's submission read from the index on it, not row by row
+    // (a report's row is long, and submission_id is stored after its analysis).
+    const rows = reportIds.length > 200
+      ? this.db.prepare<[], { id: number; submission_id: number | null }>('SELECT id, submission_id FROM reports WHERE submission_id IS NOT NULL').all()
+      : this.db.prepare<[string], { id: number; submission_id: number | null }>('SELECT id, submission_id FROM reports WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(reportIds))
+    const of = new Map(rows.map((r) => [r.id, r.submission_id]))
     const out = new Map<number, number>()
     for (const id of reportIds) {
       const s = of.get(id)
@@ -320,24 +320,33 @@ export class SubmissionRepository {
     return this.db.prepare<[number], { submission_id: number | null }>('SELECT submission_id FROM reports WHERE id = ?').get(reportId)?.submission_id ?? null
   }
 
-  /** Every submission with its files, read in one pass. */
+  /**
+   * Every submission with its files, read in one pass from the index holding the library's columns
+   * (migration 11: the reports' own rows are long) and the review tables counted once each.
+   */
   private groups(): Group[] {
     const files = this.db
-      .prepare<[], FileRecord>(
-        `SELECT r.id, r.submission_id, r.version, r.file_name, r.format, r.imported_at, r.title, r.issuer, r.level, r.year, r.published,
-                r.completeness, r.checklist_id, r.summary_json, rv.overall, (rv.opinion <> '') AS has_opinion,
-                (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts,
-                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes,
-                -- reports stored before the summary kept the count are read from the analysis (coalesce stops at the first value)
-                coalesce(json_extract(r.summary_json, '$.figures'), json_extract(r.analysis_json, '$.figures')) AS figures,
-                r.source_url, r.final_url, r.fetched_at, r.last_modified
-           FROM reports r LEFT JOIN report_reviews rv ON rv.report_id = r.id
-          WHERE r.submission_id IS NOT NULL
-          ORDER BY r.id`
+      .prepare<[], Omit<FileRecord, 'overall' | 'has_opinion' | 'verdicts' | 'notes'>>(
+        `SELECT id, submission_id, version, file_name, format, imported_at, title, issuer, level, year, published,
+                completeness, checklist_id, summary_json, json_extract(summary_json, '$.figures') AS figures,
+                source_url, final_url, fetched_at, last_modified
+           FROM reports WHERE submission_id IS NOT NULL ORDER BY submission_id, id`
       )
       .all()
+    const reviews = new Map(
+      this.db
+        .prepare<[], { report_id: number; overall: OverallVerdict | null; has_opinion: number | null }>("SELECT report_id, overall, (opinion <> '') AS has_opinion FROM report_reviews")
+        .all()
+        .map((r) => [r.report_id, r])
+    )
+    const counts = (sql: string) => new Map(this.db.prepare<[], { report_id: number; n: number }>(sql).all().map((r) => [r.report_id, r.n]))
+    const verdicts = counts('SELECT report_id, count(*) AS n FROM item_verdicts GROUP BY report_id')
+    const notes = counts('SELECT report_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY report_id')
     const subs = new Map(this.db.prepare<[], SubmissionRecord>('SELECT * FROM submissions').all().map((s) => [s.id, { submission: s, files: [] as FileRecord[] }]))
-    for (const f of files) subs.get(f.submission_id!)?.files.push(f)
+    for (const f of files) {
+      const rv = reviews.get(f.id)
+      subs.get(f.submission_id!)?.files.push({ ...f, overall: rv?.overall ?? null, has_opinion: rv?.has_opinion ?? null, verdicts: verdicts.get(f.id) ?? 0, notes: notes.get(f.id) ?? 0 })
+    }
     return [...subs.values()].filter((g) => g.files.length)
   }
 

@@ -8,7 +8,8 @@ import type { ChecklistSummary } from '../../../../shared/ipc/contract'
 import type { SearchHit } from '../../../../shared/models/library'
 import type { FindingCode, ItemStatus } from '../../../../shared/models/report'
 import type { ItemVerdict } from '../../../../shared/models/review'
-import type { ItemTag, ReviewState, SubmissionRow } from '../../../../shared/models/roster'
+import type { ItemTag, ReviewState } from '../../../../shared/models/roster'
+import type { LibraryRow } from '../../../../shared/library-list'
 import type { Grade } from '../../../../shared/models/rubric'
 
 type T = (key: string, named?: Record<string, unknown>) => string
@@ -61,10 +62,10 @@ function itemTag(t: T, tag: ItemTag | undefined, id: string) {
   return h(NTag, { size: 'small', type: STATUS_TYPE[tag.status], bordered: false, 'data-item': id, 'data-status': tag.status, title: t('library.detected') }, () => t(`library.status.${tag.status}`))
 }
 
-export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: SubmissionRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean }): DataTableColumns<SubmissionRow> {
+export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: LibraryRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean }): DataTableColumns<LibraryRow> {
   const { t, checklist, hits, ranks } = opts
   const en = opts.locale === 'en'
-  const cols: DataTableColumns<SubmissionRow> = [
+  const cols: DataTableColumns<LibraryRow> = [
     { type: 'selection', width: 36 },
     {
       key: 'title',
@@ -185,12 +186,12 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
   return cols
 }
 
-function weight(r: SubmissionRow, id: string): number {
+function weight(r: LibraryRow, id: string): number {
   const it = r.items.find((i) => i.id === id)
   if (it?.verdict) return it.verdict === 'meets' ? 3 : it.verdict === 'partial' ? 1.5 : it.verdict === 'not-applicable' ? 2 : 0
   return it?.status === 'present' ? 2.9 : it?.status === 'partial' ? 1.4 : 0
 }
 
-function reviewWeight(r: SubmissionRow): number {
+function reviewWeight(r: LibraryRow): number {
   return r.review === 'reviewed' ? (r.verdict === 'pass' ? 4 : 3) : r.review === 'in-progress' ? 2 : 1
 }
