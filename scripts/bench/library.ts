@@ -125,8 +125,12 @@ async function main() {
     const decodes: number[] = []
     let bytes = 0
     let rows = 0
+    const cachedRuns: number[] = []
     for (let k = 0; k < 7; k++) {
+      // a write first, as after the reviewer's verdict: the list is made again, not served from memory
+      project.settings.set('bench.touch', String(k))
       const [ms, list] = await time(() => library.submissions())
+      cachedRuns.push((await time(() => library.submissions()))[0])
       runs.push(ms)
       const json = JSON.stringify(list)
       bytes = Buffer.byteLength(json)
@@ -135,7 +139,9 @@ async function main() {
       rows = decoded.length
     }
     const p50 = percentile(runs, 50)
-    console.log(`library list: ${rows} rows in ${p50.toFixed(0)} ms (p95 ${percentile(runs, 95).toFixed(0)} ms), ${(bytes / 1048576).toFixed(2)} MB of JSON (${(bytes / rows).toFixed(0)} B a row), decoded in the window in ${percentile(decodes, 50).toFixed(0)} ms (target < 100 ms and < 1 MB) ${p50 < 100 && bytes < 1048576 ? 'MET' : 'NOT MET'}`)
+    console.log(`library list after a change: ${rows} rows in ${p50.toFixed(0)} ms (p95 ${percentile(runs, 95).toFixed(0)} ms), ${(bytes / 1048576).toFixed(2)} MB of JSON (${(bytes / rows).toFixed(0)} B a row), decoded in the window in ${percentile(decodes, 50).toFixed(0)} ms (target < 100 ms and < 1 MB) ${p50 < 100 && bytes < 1048576 ? 'MET' : 'NOT MET'}`)
+    console.log(`library list with nothing changed (kept in memory): ${percentile(cachedRuns, 50).toFixed(1)} ms`)
+    project.db.prepare("DELETE FROM settings WHERE key = 'bench.touch'").run()
   }
 
   const queries: Record<string, string[]> = {

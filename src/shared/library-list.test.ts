@@ -9,7 +9,7 @@ function row(i: number, over: Partial<SubmissionRow> = {}): SubmissionRow {
   const unit = i % 3 ? `${['东关', '西岭', '南坑'][i % 3]}镇` : null
   const year = 2019 + (i % 7)
   return {
-    id: 10 + i * 2, submissionId: 5 + i, unitId: unit ? i % 3 : null, unit, title: `${unit ?? '某单位'}${year}年度法治政府建设情况报告`, titleMade: false,
+    id: 10 + i * 2, submissionId: 5 + i, unitId: unit ? i % 3 : null, unit, title: `${i % 2 ? '德化县' : ''}${unit ?? '某单位'}${year}年度法治政府建设情况报告`, titleMade: false,
     issuer: unit ? `德化县${unit}人民政府` : null, level: i % 4 ? 'township' : null, year, published: i % 5 ? `${year + 1}-03-0${1 + (i % 9)}` : null,
     daysLate: i % 5 ? i % 3 : null, format: 'docx', fileName: `${i}.docx`, importedAt: '2026-01-01T00:00:00.000Z', files: 1 + (i % 2), versions: 1, checklistId: i % 6 ? 'default' : 'statutory',
     items: [
@@ -35,10 +35,19 @@ describe('the library list as the window gets it', () => {
     expect(back).toEqual(rows.map(shown).map((r) => ({ ...r, copiedShare: r.copiedShare === null ? null : 0.1235 })))
   })
 
+  it('sends a title as the part of the issuer it starts with and the rest, the rest once for all rows sharing it', () => {
+    const rows = [row(1), row(7), row(13)].map((r) => ({ ...r, issuer: '德化县东关镇人民政府', title: '德化县东关镇2020年度法治政府建设情况报告' }))
+    const list = encodeLibraryList(rows)
+    expect(list.titleFrom).toEqual([6, 6, 6])
+    expect(new Set(list.titleRest).size).toBe(1)
+    expect(list.strings[list.titleRest[0]!]).toBe('2020年度法治政府建设情况报告')
+    expect(decodeLibraryList(list).map((r) => r.title)).toEqual(rows.map((r) => r.title))
+  })
+
   it('sends no made title and makes it again from the unit (or issuer) and year', () => {
     const made = row(3, { unit: null, issuer: '德化县西岭镇人民政府', title: madeTitle('德化县西岭镇人民政府', 2022), titleMade: true, year: 2022 })
     const list = encodeLibraryList([made])
-    expect(list.title).toEqual([null])
+    expect(list.titleFrom).toEqual([-1])
     expect(decodeLibraryList(list)[0]).toMatchObject({ title: '德化县西岭镇人民政府2022年度法治政府建设情况报告', titleMade: true })
   })
 

@@ -1,7 +1,8 @@
 // The library's rows as they cross to the window: one column per field, every repeated string (units,
-// issuers, dates, codes) once in a table, ids as differences, item tags as letters, made titles not sent
-// (the window makes them as main does). A 10,000-row library is a few bytes per row besides its titles
-// and file names; the window decodes it into rows once per refresh.
+// issuers, dates, codes, item tags) once in a table, ids as differences, a title as the part of the
+// issuer it starts with and the rest (「德化县葛坑镇」 + 「2024年度法治政府建设情况报告」, the rest shared by
+// the year's reports), made titles not sent (the window makes them as main does). A 10,000-row library
+// is a few bytes per row besides its file names; the window decodes it into rows once per refresh.
 
 import type { FindingCode, ItemStatus, ReportLevel } from './models/report'
 import type { ItemVerdict, OverallVerdict } from './models/review'
@@ -20,8 +21,10 @@ export interface LibraryList {
   /** Ids as differences from the row before (the first from 0). */
   id: number[]
   submissionId: number[]
-  /** null where the title is made from the unit (or issuer) and year. */
-  title: Array<string | null>
+  /** How many characters the title takes from the start of the issuer; -1 where the title is made from the unit (or issuer) and year. */
+  titleFrom: number[]
+  /** The rest of the title. */
+  titleRest: number[]
   fileName: string[]
   unit: number[]
   issuer: number[]
@@ -42,7 +45,7 @@ export interface LibraryList {
   /** 1 when the score is the app's proposal. */
   scoreProposed: number[]
   /** Two letters per item of `items`: its status and the reviewer's verdict ('-' for none). */
-  tags: string[]
+  tags: number[]
   /** Finding codes by string index. */
   findings: number[][]
 }
@@ -64,7 +67,7 @@ export function encodeLibraryList(rows: readonly SubmissionRow[]): LibraryList {
   const items: string[] = []
   for (const r of rows) for (const t of r.items) if (!items.includes(t.id)) items.push(t.id)
   const list: LibraryList = {
-    strings, items, id: [], submissionId: [], title: [], fileName: [], unit: [], issuer: [], level: [], published: [], checklistId: [], review: [], verdict: [], reviewer: [], grade: [],
+    strings, items, id: [], submissionId: [], titleFrom: [], titleRest: [], fileName: [], unit: [], issuer: [], level: [], published: [], checklistId: [], review: [], verdict: [], reviewer: [], grade: [],
     year: [], daysLate: [], files: [], versions: [], completeness: [], copiedShare: [], score: [], scoreProposed: [], tags: [], findings: []
   }
   let lastId = 0
@@ -74,7 +77,9 @@ export function encodeLibraryList(rows: readonly SubmissionRow[]): LibraryList {
     list.submissionId.push(r.submissionId - lastSubmission)
     lastId = r.id
     lastSubmission = r.submissionId
-    list.title.push(r.titleMade ? null : r.title)
+    const from = r.titleMade ? -1 : sharedStart(r.title, r.issuer ?? '')
+    list.titleFrom.push(from)
+    list.titleRest.push(r.titleMade ? -1 : str(r.title.slice(from)))
     list.fileName.push(r.fileName)
     list.unit.push(str(r.unit))
     list.issuer.push(str(r.issuer))
@@ -95,7 +100,7 @@ export function encodeLibraryList(rows: readonly SubmissionRow[]): LibraryList {
     list.score.push(r.score)
     list.scoreProposed.push(r.scoreProposed ? 1 : 0)
     const byId = new Map(r.items.map((t) => [t.id, t]))
-    list.tags.push(items.map((id) => { const t = byId.get(id); return t ? `${STATUS[t.status]}${t.verdict ? VERDICT[t.verdict] : '-'}` : '--' }).join(''))
+    list.tags.push(str(items.map((id) => { const t = byId.get(id); return t ? `${STATUS[t.status]}${t.verdict ? VERDICT[t.verdict] : '-'}` : '--' }).join('')))
     list.findings.push(r.findings.map((f) => str(f)))
   }
   return list
@@ -112,8 +117,9 @@ export function decodeLibraryList(list: LibraryList): LibraryRow[] {
     const unit = s(list.unit[k])
     const issuer = s(list.issuer[k])
     const year = list.year[k] ?? null
-    const title = list.title[k] ?? null
-    const tags = list.tags[k] ?? ''
+    const from = list.titleFrom[k] ?? -1
+    const title = from < 0 ? null : `${(issuer ?? '').slice(0, from)}${s(list.titleRest[k]) ?? ''}`
+    const tags = s(list.tags[k]) ?? ''
     const items: ItemTag[] = []
     list.items.forEach((itemId, j) => {
       const st = STATUS_OF[tags[2 * j]!]
@@ -147,4 +153,12 @@ export function decodeLibraryList(list: LibraryList): LibraryRow[] {
     })
   }
   return rows
+}
+
+/** How many UTF-16 units two strings start with in common (never splitting a surrogate pair). */
+function sharedStart(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++
+  if (n > 0 && n < a.length && /[\uDC00-\uDFFF]/.test(a[n]!)) n--
+  return n
 }

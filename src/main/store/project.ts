@@ -146,6 +146,16 @@ export class Project {
     return this.letterSettings()
   }
 
+  /**
+   * Changes when anything in the file changed: a commit by another connection (the import's writer
+   * thread, another window) moves SQLite's data_version, a write on this one its total_changes().
+   */
+  changeState(): string {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number
+    const own = this.db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n
+    return `${dataVersion}:${own}`
+  }
+
   hasTable(name: string): boolean {
     return !!this.db.prepare<[string], { n: number }>("SELECT 1 AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)
   }

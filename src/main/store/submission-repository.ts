@@ -118,7 +118,22 @@ export class SubmissionRepository {
           GROUP BY report_id HAVING count(*) >= ?`
       )
       .all(JSON.stringify(distinctive), reportId, need)
+    if (!rows.length) return []
+    // The hashes each candidate shares of the whole fingerprint bound its similarity from above (the
+    // union of two fingerprints holds at least as many as this one): only those that can reach `min` have
+    // their fingerprint read (stored after the analysis, it is a walk through the row's overflow pages).
+    const mine = new Set(sketch)
+    const shared = new Map(
+      this.db
+        .prepare<[string, string], { id: number; n: number }>(
+          `SELECT report_id AS id, count(*) AS n FROM sketch_hashes WHERE report_id IN (SELECT value FROM json_each(?)) AND hash IN (SELECT value FROM json_each(?))
+            GROUP BY report_id`
+        )
+        .all(JSON.stringify(rows.map((r) => r.id)), JSON.stringify([...mine]))
+        .map((r) => [r.id, r.n])
+    )
     return rows
+      .filter((r) => (shared.get(r.id) ?? 0) / mine.size >= min)
       .map((r) => ({ id: r.id, similarity: sketchSimilarity(sketch, this.reports.sketch(r.id) ?? new Uint32Array()) }))
       .filter((r) => r.similarity >= min)
       .sort((a, b) => b.similarity - a.similarity || a.id - b.id)
@@ -343,9 +358,14 @@ export class SubmissionRepository {
     const verdicts = counts('SELECT report_id, count(*) AS n FROM item_verdicts GROUP BY report_id')
     const notes = counts('SELECT report_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY report_id')
     const subs = new Map(this.db.prepare<[], SubmissionRecord>('SELECT * FROM submissions').all().map((s) => [s.id, { submission: s, files: [] as FileRecord[] }]))
-    for (const f of files) {
+    for (const f of files as FileRecord[]) {
+      // completed in place: 10,000 copies of the row would be as many objects for the collector
       const rv = reviews.get(f.id)
-      subs.get(f.submission_id!)?.files.push({ ...f, overall: rv?.overall ?? null, has_opinion: rv?.has_opinion ?? null, verdicts: verdicts.get(f.id) ?? 0, notes: notes.get(f.id) ?? 0 })
+      f.overall = rv?.overall ?? null
+      f.has_opinion = rv?.has_opinion ?? null
+      f.verdicts = verdicts.get(f.id) ?? 0
+      f.notes = notes.get(f.id) ?? 0
+      subs.get(f.submission_id!)?.files.push(f)
     }
     return [...subs.values()].filter((g) => g.files.length)
   }
