@@ -1,48 +1,47 @@
-// For `--stats`: how long the event loop was ever late, and how much of the longest such wait was this
-// thread's own work. On a shared machine a thread that is ready can wait for a core; Linux counts each
-// thread's CPU time (/proc/self/task/<tid>/stat), so a wait the thread did not spend working is told apart.
+// For `--stats`: how late the event loop ever was, and how much of the longest lateness was this thread's
+// own doing (working or blocked) rather than waiting for a core. On a shared machine a thread that is
+// ready can wait for a core; Linux counts each thread's time waiting to run (/proc/…/schedstat, no lock
+// taken to read it), so that wait is told apart.
 
 import fs from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 const TICK_MS = 10
 
-/** The main thread's CPU time in ms (Linux; null elsewhere). Clock ticks of 10 ms. */
-function mainThreadCpuMs(): number | null {
+/** The main thread's time waiting for a core, in ms (Linux; null elsewhere). */
+function waitedForCoreMs(): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
-    // fields after the command's closing parenthesis: state is 3rd, utime 14th, stime 15th
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(f[11]) + Number(f[12])) * 10
+    // "time on a core (ns), time runnable but waiting for one (ns), timeslices"
+    return Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6
   } catch {
     return null
   }
 }
 
 export interface LoopStalls {
-  stop(): { maxStallMs: number; maxBusyStallMs: number | null }
+  stop(): { maxStallMs: number; maxOwnStallMs: number | null }
 }
 
 export function watchLoopStalls(): LoopStalls {
   const delay = monitorEventLoopDelay({ resolution: TICK_MS })
   delay.enable()
   let last = performance.now()
-  let lastCpu = mainThreadCpuMs()
-  let maxBusy: number | null = lastCpu === null ? null : 0
+  let lastWait = waitedForCoreMs()
+  let maxOwn: number | null = lastWait === null ? null : 0
   const timer = setInterval(() => {
     const now = performance.now()
-    const cpu = lastCpu === null ? null : mainThreadCpuMs()
-    // a late tick: the thread's own CPU time in the gap is what its work took of it
-    if (cpu !== null && lastCpu !== null && now - last > 2 * TICK_MS) maxBusy = Math.max(maxBusy ?? 0, Math.min(cpu - lastCpu, now - last))
+    const wait = lastWait === null ? null : waitedForCoreMs()
+    // how late this tick is, less what the thread spent waiting for a core in the meantime
+    if (wait !== null && lastWait !== null) maxOwn = Math.max(maxOwn ?? 0, now - last - TICK_MS - (wait - lastWait))
     last = now
-    lastCpu = cpu
+    lastWait = wait
   }, TICK_MS)
   timer.unref()
   return {
     stop() {
       clearInterval(timer)
       delay.disable()
-      return { maxStallMs: delay.max / 1e6, maxBusyStallMs: maxBusy }
+      return { maxStallMs: delay.max / 1e6, maxOwnStallMs: maxOwn }
     }
   }
 }
