@@ -321,8 +321,8 @@ async function importCommand(argv: string[]): Promise<number> {
   }
   if (parsed.values.stats) {
     const seconds = (performance.now() - started) / 1000
-    const { maxStallMs, maxOwnStallMs } = stalls!.stop()
-    process.stderr.write(`${JSON.stringify({ files: summary.total, imported: summary.imported, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads, maxStallMs, maxOwnStallMs })}\n`)
+    const { maxStallMs, maxOwnStallMs, maxOwnStallAtMs } = stalls!.stop()
+    process.stderr.write(`${JSON.stringify({ files: summary.total, imported: summary.imported, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads, maxStallMs, maxOwnStallMs, maxOwnStallAtMs })}\n`)
   }
   if (summary.state !== 'done') return EXIT.someFailed
   return summary.failed ? EXIT.someFailed : EXIT.ok

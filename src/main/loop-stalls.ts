@@ -19,7 +19,7 @@ function waitedForCoreMs(): number | null {
 }
 
 export interface LoopStalls {
-  stop(): { maxStallMs: number; maxOwnStallMs: number | null }
+  stop(): { maxStallMs: number; maxOwnStallMs: number | null; maxOwnStallAtMs: number | null }
 }
 
 export function watchLoopStalls(): LoopStalls {
@@ -27,12 +27,18 @@ export function watchLoopStalls(): LoopStalls {
   delay.enable()
   let last = performance.now()
   let lastWait = waitedForCoreMs()
+  const started = performance.now()
   let maxOwn: number | null = lastWait === null ? null : 0
+  let maxOwnAt: number | null = null
   const timer = setInterval(() => {
     const now = performance.now()
     const wait = lastWait === null ? null : waitedForCoreMs()
     // how late this tick is, less what the thread spent waiting for a core in the meantime
-    if (wait !== null && lastWait !== null) maxOwn = Math.max(maxOwn ?? 0, now - last - TICK_MS - (wait - lastWait))
+    const own = wait !== null && lastWait !== null ? now - last - TICK_MS - (wait - lastWait) : null
+    if (own !== null && own > (maxOwn ?? 0)) {
+      maxOwn = own
+      maxOwnAt = last - started
+    }
     last = now
     lastWait = wait
   }, TICK_MS)
@@ -41,7 +47,7 @@ export function watchLoopStalls(): LoopStalls {
     stop() {
       clearInterval(timer)
       delay.disable()
-      return { maxStallMs: delay.max / 1e6, maxOwnStallMs: maxOwn }
+      return { maxStallMs: delay.max / 1e6, maxOwnStallMs: maxOwn, maxOwnStallAtMs: maxOwnAt }
     }
   }
 }
