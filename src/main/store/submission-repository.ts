@@ -53,7 +53,6 @@ interface FileRecord {
   has_opinion: number | null
   verdicts: number
   notes: number
-  figures: number | null
   source_url: string | null
   final_url: string | null
   fetched_at: string | null
@@ -339,12 +338,13 @@ export class SubmissionRepository {
    * Every submission with its files, read in one pass from the index holding the library's columns
    * (migration 11: the reports' own rows are long) and the review tables counted once each.
    */
-  private groups(): Group[] {
+  private groups(opts: { pages?: boolean } = {}): Group[] {
+    // the page's address and times only for the roster: each column read costs at 10,000 rows
+    const pages = opts.pages ? 'source_url, final_url, fetched_at, last_modified' : 'NULL AS source_url, NULL AS final_url, NULL AS fetched_at, NULL AS last_modified'
     const files = this.db
       .prepare<[], Omit<FileRecord, 'overall' | 'has_opinion' | 'verdicts' | 'notes'>>(
         `SELECT id, submission_id, version, file_name, format, imported_at, title, issuer, level, year, published,
-                completeness, checklist_id, summary_json, json_extract(summary_json, '$.figures') AS figures,
-                source_url, final_url, fetched_at, last_modified
+                completeness, checklist_id, summary_json, ${pages}
            FROM reports WHERE submission_id IS NOT NULL ORDER BY submission_id, id`
       )
       .all()
@@ -434,7 +434,7 @@ export class SubmissionRepository {
     return this.groups().map((g): SubmissionRow => {
       const f = SubmissionRepository.representative(g)
       const unit = g.submission.unit_id ? units.get(g.submission.unit_id) : undefined
-      const summary = JSON.parse(f.summary_json) as Pick<ReportRow, 'items' | 'findings'>
+      const summary = JSON.parse(f.summary_json) as Pick<ReportRow, 'items' | 'findings'> & { figures?: number }
       const year = g.submission.year ?? f.year
       const published = earliest(g.files.map((x) => x.published))
       const v = verdicts.get(f.id)
@@ -450,7 +450,7 @@ export class SubmissionRepository {
               detected: summary.items,
               verdicts: v ?? new Map(),
               findings: summary.findings.map((x) => x.code),
-              figures: f.figures,
+              figures: summary.figures ?? null,
               daysLate,
               form: { title: !!f.title, issuer: !!f.issuer, year: year !== null, published: published !== null }
             }),
@@ -493,7 +493,7 @@ export class SubmissionRepository {
   roster(settings: RosterSettings): Roster {
     const year = settings.reviewYear
     const reviewers = this.overallReviewers()
-    const groups = this.groups().filter((g) => (g.submission.year ?? SubmissionRepository.representative(g).year) === year)
+    const groups = this.groups({ pages: true }).filter((g) => (g.submission.year ?? SubmissionRepository.representative(g).year) === year)
     const byUnit = new Map<number, Group>()
     const unassigned: UnassignedRow[] = []
     for (const g of groups) {
