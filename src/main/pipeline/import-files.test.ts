@@ -210,6 +210,15 @@ describe('importPaths', () => {
     })
   })
 
+  it('a writer thread that cannot start costs nothing: this thread writes instead', async () => {
+    const p = pool()
+    const broken = { url: new URL('data:text/javascript,throw new Error("无法启动写入线程")') }
+    const summary = await importPaths(project, [distinctReports('w', 3)], { pool: p, storeWorker: broken })
+    await p.close()
+    expect(summary).toMatchObject({ state: 'done', imported: 3, failed: 0 })
+    expect(project.reports.count()).toBe(3)
+  })
+
   it.runIf(process.platform !== 'win32')('follows links to reports and folders (a loop is walked once) and lists a pipe as not read', async () => {
     const root = path.join(dir, 'links')
     const elsewhere = path.join(dir, 'elsewhere')

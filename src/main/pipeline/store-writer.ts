@@ -36,7 +36,12 @@ export function openProjectWriter(project: Project, opts: { workerUrl?: URL | nu
   const pending = new Map<number, { resolve: (r: number | null) => void; reject: (e: Error) => void }>()
   let failure: Error | null = null
   let closing = false
-  const worker = new Worker(workerUrl, { workerData: opts.workerData })
+  let worker: Worker
+  try {
+    worker = new Worker(workerUrl, { workerData: opts.workerData })
+  } catch {
+    return inThread(project)
+  }
   const fail = (err: Error) => {
     failure ??= Object.assign(new Error(`写入项目的线程意外退出（${err.message}）`), { code: 'SQLITE_IOERR_WRITER' })
     for (const p of pending.values()) p.reject(failure)
@@ -62,20 +67,29 @@ export function openProjectWriter(project: Project, opts: { workerUrl?: URL | nu
   }
   // A size cap set on this connection (SQLite keeps it per connection; tests use it for a full disk) holds there too.
   const maxPageCount = project.db.pragma('max_page_count', { simple: true }) as number
-  const opened = call({ kind: 'open', file: project.file, maxPageCount })
-  // An open that failed fails every write after it, with its reason.
-  opened.catch(() => {})
-  const after = async (msg: StoreMessage) => {
-    await opened
-    return call(msg)
+  // A thread that cannot start or open the file (a packaging fault, a native module that will not load
+  // there) must not cost the import: this thread writes instead, on the connection already checked.
+  const fallback = inThread(project)
+  const opened = call({ kind: 'open', file: project.file, maxPageCount }).then(
+    () => null,
+    () => {
+      closing = true
+      void worker.terminate()
+      return fallback
+    }
+  )
+  const after = async (msg: StoreMessage, here: (w: ProjectWriter) => Promise<unknown>) => {
+    const instead = await opened
+    return instead ? here(instead) : call(msg)
   }
   return {
-    add: async (report) => (await after({ kind: 'add', report }))!,
-    recordOutcome: async (importId, outcome) => void (await after({ kind: 'outcome', importId, outcome })),
-    setPage: async (reportId, page) => void (await after({ kind: 'setPage', reportId, page })),
+    add: async (report) => (await after({ kind: 'add', report }, (w) => w.add(report))) as number,
+    recordOutcome: async (importId, outcome) => void (await after({ kind: 'outcome', importId, outcome }, (w) => w.recordOutcome(importId, outcome))),
+    setPage: async (reportId, page) => void (await after({ kind: 'setPage', reportId, page }, (w) => w.setPage(reportId, page))),
     async close() {
+      if (await opened) return fallback.close()
       try {
-        await after({ kind: 'close' })
+        await call({ kind: 'close' })
       } catch {
         // Nothing more to write; the thread goes anyway.
       } finally {
