@@ -173,6 +173,21 @@ describe('importPaths', () => {
     ['the writer thread', { storeWorker: { url: new URL('../../../tests/helpers/ts-worker.mjs', import.meta.url), workerData: { tsWorker: new URL('./store-worker.ts', import.meta.url).href } } }]
   ] as const
   describe.each(writers)('writing on %s', (_, writer) => {
+    it('attaches each report to its roster unit and indexes it for short and long terms', async () => {
+      const ids = ['葛坑镇', '新城镇', '夏铎铺镇'].map((name) => project.units.insert({ name, level: 'township' }))
+      const root = path.join(dir, 'units')
+      fs.mkdirSync(root)
+      for (const f of ['gekeng-2024.docx', 'xincheng-2020.pdf', 'xiaduopu-2020.gbk.html']) fs.copyFileSync(path.join(CORPUS, 'formats', f), path.join(root, f))
+      const p = pool()
+      const summary = await importPaths(project, [root], { pool: p, ...writer })
+      await p.close()
+      expect(summary).toMatchObject({ imported: 3, failed: 0 })
+      const rows = project.submissions.rows({ publishBy: '04-01' })
+      expect(rows.map((r) => r.unitId).sort()).toEqual([...ids].sort())
+      expect(project.reports.search('普法').total).toBe(3)
+      expect(project.reports.search('法治政府').total).toBe(3)
+    })
+
     it('a full disk stops the batch cleanly with the reason, keeps every file stored so far, and the project stays readable', async () => {
       const p = pool()
       const first = await importPaths(project, [distinctReports('a', 2)], { pool: p, ...writer })
