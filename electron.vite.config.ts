@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/main/pipeline/parse-worker.ts'), 'compare-worker': resolve('src/main/pipeline/compare-worker.ts') }
+        input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/main/pipeline/parse-worker.ts'), 'compare-worker': resolve('src/main/pipeline/compare-worker.ts'), 'store-worker': resolve('src/main/pipeline/store-worker.ts') }
       }
     }
   },

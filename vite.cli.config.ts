@@ -14,7 +14,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      input: { cli: 'src/main/cli.ts', 'parse-worker': 'src/main/pipeline/parse-worker.ts', 'compare-worker': 'src/main/pipeline/compare-worker.ts' },
+      input: { cli: 'src/main/cli.ts', 'parse-worker': 'src/main/pipeline/parse-worker.ts', 'compare-worker': 'src/main/pipeline/compare-worker.ts', 'store-worker': 'src/main/pipeline/store-worker.ts' },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
     }

@@ -2,7 +2,8 @@
 // Benchmark: builds a set of at least 1,000 report files of mixed formats from the fixtures, runs
 // `report-audit check` over them and prints files per second and peak memory; on the PDFs of the set
 // it also times poppler's pdftotext (the C++ reference for extraction alone) and prints the ratio;
-// then each of .doc, .wps, .ofd and .mht on its own; then the import and the batch comparison benchmarks.
+// then each of .doc, .wps, .ofd and .mht on its own; then the import, the batch comparison and the
+// library at 10,000 reports (scripts/bench/library.ts) benchmarks.
 // scripts/bench/pdf.ts compares check per PDF with pdftotext and runs the hostile PDFs.
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -94,6 +95,10 @@ spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/urls.js')], { stdio:
 spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/hostile.js')], { stdio: 'inherit', env: { ...process.env, BENCH_NO_BUILD: '1' } })
 // The batch comparison (copied and shared text): 500 synthetic reports of ~15,000 characters, on the built compare worker.
 spawnSync('npx', ['tsx', path.join(ROOT, 'scripts/bench/compare.ts')], { cwd: ROOT, stdio: 'inherit' })
+
+// The library at 10,000 full-length reports (built once and cached in bench-results/cache; the first run
+// imports them, 1,000 at a time, and prints files/s and stalls): list, search per term length, versions.
+spawnSync('npx', ['tsx', path.join(ROOT, 'scripts/bench/library.ts')], { cwd: ROOT, stdio: 'inherit' })
 
 // In Chromium (needs `npm run build` first), every e2e/bench/*.bench.ts: the review workspace with a
 // 100,000-character report, and the roster and the library at 1,000 submissions.

@@ -7,4 +7,4 @@ export interface SynthReport {
   text: string
 }
 export function unitName(i: number): string
-export function synthReport(i: number, opts?: { unit?: string; year?: number; chars?: number }): SynthReport
+export function synthReport(i: number, opts?: { unit?: string; county?: string; year?: number; chars?: number }): SynthReport

@@ -1,6 +1,5 @@
 // report-audit: the command-line tool. Runs the same services as the app; never imports electron.
 
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -22,6 +21,7 @@ import { Project } from './store/project'
 import type { ReportFormatOut } from '../shared/models/export'
 import { signedBy } from './services/settings-service'
 import { statusCommand, unitsCommand } from './cli-roster'
+import { watchLoopStalls } from './loop-stalls'
 
 const USAGE = `用法 / Usage:
   report-audit check [--json] [--checklist ID|FILE] [--threads N] [--stats] [--compare-with DIR] PATH...
@@ -282,8 +282,7 @@ async function importCommand(argv: string[]): Promise<number> {
   }
   const started = performance.now()
   // For the benchmarks: how long the event loop was ever blocked (the app's main process runs this same code).
-  const loopDelay = parsed.values.stats ? monitorEventLoopDelay({ resolution: 10 }) : null
-  loopDelay?.enable()
+  const stalls = parsed.values.stats ? watchLoopStalls() : null
   const pool = createParsePool(checklist, { threads })
   const tty = process.stderr.isTTY && !parsed.values.json
   let lastLine = 0
@@ -322,9 +321,8 @@ async function importCommand(argv: string[]): Promise<number> {
   }
   if (parsed.values.stats) {
     const seconds = (performance.now() - started) / 1000
-    loopDelay?.disable()
-    const maxStallMs = loopDelay ? loopDelay.max / 1e6 : null
-    process.stderr.write(`${JSON.stringify({ files: summary.total, imported: summary.imported, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads, maxStallMs })}\n`)
+    const { maxStallMs, maxOwnStallMs, maxOwnStallAtMs } = stalls!.stop()
+    process.stderr.write(`${JSON.stringify({ files: summary.total, imported: summary.imported, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, threads: pool.threads, maxStallMs, maxOwnStallMs, maxOwnStallAtMs })}\n`)
   }
   if (summary.state !== 'done') return EXIT.someFailed
   return summary.failed ? EXIT.someFailed : EXIT.ok

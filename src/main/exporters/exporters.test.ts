@@ -15,13 +15,14 @@ import { createServices, type Services } from '../services/create-services'
 import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
 import type { JobSnapshot } from '../../shared/models/job'
-import type { SubmissionRow } from '../../shared/models/roster'
+import type { LibraryRow } from '../../shared/library-list'
 import { REVIEW_DATA_FORMAT } from './json'
+import { decodeLibraryList } from '../../shared/library-list'
 
 let dir: string
 let services: Services
 let api: Api
-let rows: SubmissionRow[]
+let rows: LibraryRow[]
 const F = (name: string) => path.join(CORPUS, 'formats', name)
 const OPINION = '一、存在的问题\n（一）问题原因分析不够具体，"五项内容"中第二项需补充。\n二、整改要求\n请于6月30日前重新公开。<script>alert(1)</script>'
 const LONG = `${'依法行政是政府工作的基本准则，'.repeat(200)}结束。`
@@ -88,7 +89,7 @@ beforeAll(async () => {
   fs.writeFileSync(anonymous, '2020年度法治政府建设工作情况报告\n\n2020年，我们坚持全面推进依法行政。\n一、主要工作\n（一）加强组织领导。成立法治政府建设领导小组，召开专题会议3次。\n二、存在的问题\n基层法治力量薄弱。\n三、2021年工作安排\n继续加强法治宣传。\n')
   const job = await api.imports.start([F('xincheng-2020.pdf'), F('xiaduopu-2020.gbk.html'), F('gekeng-2024.docx'), anonymous])
   await waitJob(job.id)
-  rows = await api.library.submissions()
+  rows = decodeLibraryList(await api.library.submissions())
   const xincheng = rows.find((r) => r.unit === '新城镇')!
   await api.review.setItemVerdict(xincheng.id, 'shortcomings', 'partial', '原因分析不够具体')
   await api.review.setItemVerdict(xincheng.id, 'plans', 'meets', '')
@@ -98,7 +99,7 @@ beforeAll(async () => {
   const s = text.indexOf('全面加强组织领导')
   await api.review.addAnnotation(xincheng.id, { itemId: 'leadership', start: s, end: s + 8, comment: '措施具体，"有数据"' })
   await api.review.setOpinion(rows.find((r) => r.unit === '夏铎铺镇')!.id, LONG)
-  rows = await api.library.submissions()
+  rows = decodeLibraryList(await api.library.submissions())
 }, 120_000)
 
 afterAll(async () => {

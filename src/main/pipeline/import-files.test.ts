@@ -166,40 +166,72 @@ describe('importPaths', () => {
     return root
   }
 
-  it('a full disk stops the batch cleanly with the reason, keeps every file stored so far, and the project stays readable', async () => {
-    const p = pool()
-    const first = await importPaths(project, [distinctReports('a', 2)], { pool: p })
-    expect(first.imported).toBe(2)
-    // SQLite's own size cap: the next write that needs a new page fails with SQLITE_FULL, as on a full disk.
-    const pages = project.db.pragma('page_count', { simple: true }) as number
-    project.db.pragma(`max_page_count = ${pages + 12}`)
-    const summary = await importPaths(project, [distinctReports('b', 20)], { pool: p })
-    await p.close()
-    expect(summary.stopReason).toMatch(/磁盘空间已满/)
-    expect(summary.state).toBe('interrupted')
-    expect(summary.imported).toBeLessThan(20)
-    // nothing stored is lost, and every report counted as imported is there
-    expect(project.reports.count()).toBe(2 + summary.imported)
-    expect(summary.outcomes.filter((o) => o.code === 'internal')).toEqual([])
-    project.close()
-    project = Project.open(path.join(dir, 'p.raudit'))
-    expect(project.reports.count()).toBe(2 + summary.imported)
-    expect(project.reports.list()).toHaveLength(2 + summary.imported)
+  // Both ways an import writes: on this thread (running from sources) and on the writer thread of the
+  // built app, here started from the TypeScript sources.
+  const writers = [
+    ['this thread', {}],
+    ['the writer thread', { storeWorker: { url: new URL('../../../tests/helpers/ts-worker.mjs', import.meta.url), workerData: { tsWorker: new URL('./store-worker.ts', import.meta.url).href } } }]
+  ] as const
+  describe.each(writers)('writing on %s', (_, writer) => {
+    it('attaches each report to its roster unit and indexes it for short and long terms', async () => {
+      const ids = ['葛坑镇', '新城镇', '夏铎铺镇'].map((name) => project.units.insert({ name, level: 'township' }))
+      const root = path.join(dir, 'units')
+      fs.mkdirSync(root)
+      for (const f of ['gekeng-2024.docx', 'xincheng-2020.pdf', 'xiaduopu-2020.gbk.html']) fs.copyFileSync(path.join(CORPUS, 'formats', f), path.join(root, f))
+      const p = pool()
+      const summary = await importPaths(project, [root], { pool: p, ...writer })
+      await p.close()
+      expect(summary).toMatchObject({ imported: 3, failed: 0 })
+      const rows = project.submissions.rows({ publishBy: '04-01' })
+      expect(rows.map((r) => r.unitId).sort()).toEqual([...ids].sort())
+      expect(project.reports.search('普法').total).toBe(3)
+      expect(project.reports.search('法治政府').total).toBe(3)
+    })
+
+    it('a full disk stops the batch cleanly with the reason, keeps every file stored so far, and the project stays readable', async () => {
+      const p = pool()
+      const first = await importPaths(project, [distinctReports('a', 2)], { pool: p, ...writer })
+      expect(first.imported).toBe(2)
+      // SQLite's own size cap: the next write that needs a new page fails with SQLITE_FULL, as on a full disk.
+      const pages = project.db.pragma('page_count', { simple: true }) as number
+      project.db.pragma(`max_page_count = ${pages + 12}`)
+      const summary = await importPaths(project, [distinctReports('b', 20)], { pool: p, ...writer })
+      await p.close()
+      expect(summary.stopReason).toMatch(/磁盘空间已满/)
+      expect(summary.state).toBe('interrupted')
+      expect(summary.imported).toBeLessThan(20)
+      // nothing stored is lost, and every report counted as imported is there
+      expect(project.reports.count()).toBe(2 + summary.imported)
+      expect(summary.outcomes.filter((o) => o.code === 'internal')).toEqual([])
+      project.close()
+      project = Project.open(path.join(dir, 'p.raudit'))
+      expect(project.reports.count()).toBe(2 + summary.imported)
+      expect(project.reports.list()).toHaveLength(2 + summary.imported)
+    })
+
+    it('two imports of the same files into one project at once report duplicates, never a UNIQUE error', async () => {
+      const root = distinctReports('same', 6)
+      const other = Project.open(path.join(dir, 'p.raudit'))
+      // Parsing takes time, as on the worker processes: both batches look each file up before either stores it.
+      const slow = (real: ParsePool): ParsePool => ({ ...real, runBytes: async (...a) => (await new Promise((r) => setTimeout(r, 30)), real.runBytes(...a)) })
+      const [p1, p2] = [pool(), pool()]
+      const [a, b] = await Promise.all([importPaths(project, [root], { pool: slow(p1), ...writer }), importPaths(other, [root], { pool: slow(p2), ...writer })])
+      await Promise.all([p1.close(), p2.close()])
+      other.close()
+      expect([...a.outcomes, ...b.outcomes].filter((o) => o.kind === 'failed')).toEqual([])
+      expect(a.imported + b.imported).toBe(6)
+      expect(a.duplicates + b.duplicates).toBe(6)
+      expect(project.reports.count()).toBe(6)
+    })
   })
 
-  it('two imports of the same files into one project at once report duplicates, never a UNIQUE error', async () => {
-    const root = distinctReports('same', 6)
-    const other = Project.open(path.join(dir, 'p.raudit'))
-    // Parsing takes time, as on the worker processes: both batches look each file up before either stores it.
-    const slow = (real: ParsePool): ParsePool => ({ ...real, runBytes: async (...a) => (await new Promise((r) => setTimeout(r, 30)), real.runBytes(...a)) })
-    const [p1, p2] = [pool(), pool()]
-    const [a, b] = await Promise.all([importPaths(project, [root], { pool: slow(p1) }), importPaths(other, [root], { pool: slow(p2) })])
-    await Promise.all([p1.close(), p2.close()])
-    other.close()
-    expect([...a.outcomes, ...b.outcomes].filter((o) => o.kind === 'failed')).toEqual([])
-    expect(a.imported + b.imported).toBe(6)
-    expect(a.duplicates + b.duplicates).toBe(6)
-    expect(project.reports.count()).toBe(6)
+  it('a writer thread that cannot start costs nothing: this thread writes instead', async () => {
+    const p = pool()
+    const broken = { url: new URL('data:text/javascript,throw new Error("无法启动写入线程")') }
+    const summary = await importPaths(project, [distinctReports('w', 3)], { pool: p, storeWorker: broken })
+    await p.close()
+    expect(summary).toMatchObject({ state: 'done', imported: 3, failed: 0 })
+    expect(project.reports.count()).toBe(3)
   })
 
   it.runIf(process.platform !== 'win32')('follows links to reports and folders (a loop is walked once) and lists a pipe as not read', async () => {

@@ -1,6 +1,7 @@
 // Imports files and folders, or pages fetched from their addresses, into a project: read (or fetch) and
-// hash in this thread, parse on the worker pool, store each new report in its own transaction. Shared by
-// the app's import job and `report-audit import`.
+// hash in this thread, parse on the worker pool, store each new report in its own transaction on the
+// writer thread (store-writer.ts: its own connection, so this event loop never waits for SQLite). Shared
+// by the app's import job and `report-audit import`.
 
 import { createHash } from 'node:crypto'
 import path from 'node:path'
@@ -15,6 +16,7 @@ import { comparableText, sameText } from '../domain/sketch'
 import { readFileBounded } from './check-file'
 import { collectFiles, notReadReports } from './collect-files'
 import { interleaveByHost, parseAddress, type PageFetcher } from './fetch-pages'
+import { openProjectWriter } from './store-writer'
 
 export interface ImportCounts {
   /** Files taken in hand (read or failed to read). */
@@ -39,6 +41,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
   /** Import documents that do not look like annual reports instead of refusing them (the reviewer chose them). */
   acceptNotReport?: boolean
+  /** The writer thread's script (null: write on this thread; the built one by default) and its workerData (tests start it from the sources). */
+  storeWorker?: { url: URL | null; workerData?: unknown }
 }
 
 const HASH_SLICE = 4 * 1024 * 1024
@@ -164,6 +168,13 @@ async function importSources(
   const total = sources.length + early.length
   const startedAt = new Date().toISOString()
   const importId = project.imports.begin(total, startedAt, fetching ? 'urls' : 'files')
+  const writer = openProjectWriter(project, { workerUrl: opts.storeWorker?.url, workerData: opts.storeWorker?.workerData })
+  // Writes asked without waiting (outcomes, addresses noted): all done before the batch is finished.
+  const writes = new Set<Promise<void>>()
+  const later = (w: Promise<void>) => {
+    const tracked = w.catch((e: unknown) => halt(storeFailure(e) ?? toErrorInfo(e).message)).finally(() => writes.delete(tracked))
+    writes.add(tracked)
+  }
   const counts: ImportCounts = { read: 0, imported: 0, duplicates: 0, failed: 0, ...(fetching ? { fetched: 0 } : {}) }
   // Kept here too: when the project can no longer be written, the summary is told from memory.
   const outcomes: ImportOutcome[] = []
@@ -186,13 +197,7 @@ async function importSources(
     outcomes.push({ file: o.file, kind: o.kind, code: o.code, message: o.message })
     if (o.kind === 'failed') counts.failed++
     else counts.duplicates++
-    try {
-      project.imports.recordOutcome(importId, o)
-    } catch (e) {
-      const why = storeFailure(e)
-      if (!why) throw e
-      halt(why)
-    }
+    later(writer.recordOutcome(importId, { file: o.file, kind: o.kind, code: o.code, message: o.message, reportId: o.reportId ?? null }))
   }
   const fail = (label: string, error: { code: string; message: string }) => record({ kind: 'failed', file: label, code: error.code, message: error.message })
   const duplicate = (label: string, message: string, reportId: number | null) => record({ kind: 'duplicate', file: label, code: 'duplicate', message, reportId })
@@ -226,7 +231,7 @@ async function importSources(
     if (twin !== undefined) {
       // The same bytes already here (a page saved as a file, say): the address is what this import adds.
       const noted = existing && loaded.page && !project.reports.page(existing.id)
-      if (noted) project.reports.setPage(existing.id, loaded.page!)
+      if (noted) later(writer.setPage(existing.id, loaded.page!))
       duplicate(source.label, `与项目中已有的《${twin}》内容完全相同，未重复导入${noted ? '；已记下这个网址和获取时间' : ''}。`, existing?.id ?? null)
       return
     }
@@ -253,7 +258,7 @@ async function importSources(
       }
     }
     try {
-      project.addImported({
+      await writer.add({
         sha256: hash,
         fileName: loaded.fileName,
         sourcePath: loaded.sourcePath,
@@ -290,6 +295,8 @@ async function importSources(
     done++
     progress()
   })
+  await Promise.all(writes)
+  await writer.close()
   const state = stopReason ? 'interrupted' : opts.signal?.aborted ? 'cancelled' : 'done'
   const finishedAt = new Date().toISOString()
   try {

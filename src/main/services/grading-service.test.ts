@@ -10,6 +10,7 @@ import { createServices, type Services } from './create-services'
 import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
 import type { ScoreSheet } from '../../shared/models/rubric'
+import { decodeLibraryList } from '../../shared/library-list'
 
 let dir: string
 let services: Services
@@ -30,7 +31,7 @@ beforeEach(async () => {
     if (j.state !== 'running') break
     await new Promise((r) => setTimeout(r, 20))
   }
-  const rows = await api.library.submissions()
+  const rows = decodeLibraryList(await api.library.submissions())
   xincheng = rows.find((r) => r.unit === '新城镇')!.id
   xiaduopu = rows.find((r) => r.unit === '夏铎铺镇')!.id
 })
@@ -81,7 +82,7 @@ describe('the reviewer’s points', () => {
     expect(s.proposed).toBe(false)
     const audit = (await api.review.auditTrail(xincheng)).filter((a) => a.action === 'score')
     expect(audit).toEqual([expect.objectContaining({ reviewer: '钱评议', target: 'substance', oldValue: null, newValue: JSON.stringify({ points: 12, reason: '数据不少，但多为投入，缺少成效' }) })])
-    const row = (await api.library.submissions()).find((r) => r.id === xincheng)!
+    const row = decodeLibraryList(await api.library.submissions()).find((r) => r.id === xincheng)!
     expect(row).toMatchObject({ score: s.total, grade: s.grade, scoreProposed: false })
     // back to the proposal: audited too
     const cleared = await api.grading.setPoints(xincheng, 'substance', null, '')
@@ -92,7 +93,7 @@ describe('the reviewer’s points', () => {
 
   it('an overall verdict makes the score the reviewer’s, and a corrected version takes the points over', async () => {
     await api.review.setOverall(xiaduopu, 'pass')
-    expect((await api.library.submissions()).find((r) => r.id === xiaduopu)!.scoreProposed).toBe(false)
+    expect(decodeLibraryList(await api.library.submissions()).find((r) => r.id === xiaduopu)!.scoreProposed).toBe(false)
     await api.grading.setPoints(xincheng, 'format', 5, '标题不规范')
     const r = await api.review.carryOver(xincheng, xiaduopu)
     expect(r.verdicts).toBe(0)

@@ -3,8 +3,9 @@
 
 import type { LibraryApi } from '../../shared/ipc/contract'
 import type { LibraryHits, ReportRow, SearchHit } from '../../shared/models/library'
-import type { SubmissionRow } from '../../shared/models/roster'
+import { encodeLibraryList, type LibraryList } from '../../shared/library-list'
 import type { Workspace } from './workspace'
+import type { Project } from '../store/project'
 import { batchFindings } from './similarity-service'
 
 export class LibraryService implements LibraryApi {
@@ -20,9 +21,21 @@ export class LibraryService implements LibraryApi {
     })
   }
 
-  async submissions(): Promise<SubmissionRow[]> {
+  /** The last list made, and the state of the project it was made from. */
+  private cached: { project: Project; state: string; list: LibraryList } | null = null
+
+  /**
+   * The library's rows, encoded compactly for the window (shared/library-list.ts decodes them). Made
+   * again only when the project changed since the last one: every input (reports, reviews, the
+   * comparison, the checklist, rubric and deadlines) is in the project file.
+   */
+  async submissions(): Promise<LibraryList> {
     const project = this.ws.project
-    return project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring())
+    const state = project.changeState()
+    if (this.cached?.project === project && this.cached.state === state) return this.cached.list
+    const list = encodeLibraryList(project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring()))
+    this.cached = { project, state, list }
+    return list
   }
 
   async search(query: string): Promise<LibraryHits> {

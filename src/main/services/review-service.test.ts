@@ -8,6 +8,7 @@ import { CORPUS } from '../../../tests/helpers/fixtures'
 import { createServices, type Services } from '../services/create-services'
 import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
+import { decodeLibraryList } from '../../shared/library-list'
 
 let dir: string
 let services: Services
@@ -249,7 +250,7 @@ describe('jobs', () => {
     await importSamples()
     const out = path.join(dir, 'out')
     const all = (await api.library.list()).map((r) => r.id)
-    const submissions = (await api.library.submissions()).length
+    const submissions = decodeLibraryList(await api.library.submissions()).length
     // nothing reviewed yet: drafts, one letter per submission and format
     const job = await api.exports.reports({ reportIds: all, formats: ['docx', 'md', 'html'], dir: out, drafts: true })
     await expect(api.projects.create(path.join(dir, '另一个项目'))).rejects.toThrow(/正在导出/)

@@ -12,6 +12,7 @@ import { createServices, type Services } from './create-services'
 import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
 import { NO_DIALOGS, type DialogHost } from './workspace'
+import { decodeLibraryList } from '../../shared/library-list'
 
 let dir: string
 let services: Services
@@ -71,7 +72,7 @@ describe('the roster', () => {
     expect(y2024.unassigned).toEqual([expect.objectContaining({ issuer: '葛坑镇人民政府', year: 2024 })])
 
     // the library: one row per submission, through the latest version, titles never file names
-    const rows = await api.library.submissions()
+    const rows = decodeLibraryList(await api.library.submissions())
     expect(rows).toHaveLength(3)
     const xincheng = rows.find((r) => r.unit === '新城镇')!
     expect(xincheng).toMatchObject({ files: 4, versions: 2, fileName: '新城镇（修改稿）.txt', review: 'unreviewed', daysLate: 43 })
@@ -91,11 +92,11 @@ describe('the roster', () => {
     await api.roster.importUnitsText('新城镇\n夏铎铺镇')
     await api.settings.update({ reviewerName: '李审核' })
     await importAndWait([F('xincheng-2020.docx'), F('xiaduopu-2020.docx')])
-    const rows = await api.library.submissions()
+    const rows = decodeLibraryList(await api.library.submissions())
     const [a, b] = rows
     await api.review.setItemVerdict(a!.id, 'shortcomings', 'partial', '未分析原因')
     await api.review.setOverall(b!.id, 'revise')
-    const after = await api.library.submissions()
+    const after = decodeLibraryList(await api.library.submissions())
     expect(after.find((r) => r.id === a!.id)).toMatchObject({ review: 'in-progress', verdict: null })
     expect(after.find((r) => r.id === a!.id)!.items.find((i) => i.id === 'shortcomings')).toMatchObject({ verdict: 'partial' })
     expect(after.find((r) => r.id === b!.id)).toMatchObject({ review: 'reviewed', verdict: 'revise', reviewer: '李审核' })

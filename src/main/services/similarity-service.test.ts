@@ -14,6 +14,7 @@ import { createParsePool } from '../pipeline/parse-pool'
 import { createServices, type Services } from './create-services'
 import { importPaths } from '../pipeline/import-files'
 import { Project } from '../store/project'
+import { decodeLibraryList } from '../../shared/library-list'
 
 let dir: string
 let services: Services
@@ -72,7 +73,7 @@ describe('copied text in a project', () => {
     for (const [k, f] of Object.entries(files)) fs.writeFileSync(f, y[k as keyof typeof files])
     await importAndCompare(Object.values(files))
 
-    const rows = await api.library.submissions()
+    const rows = decodeLibraryList(await api.library.submissions())
     expect(rows.map((r) => [r.unit, r.year]).sort()).toEqual([
       ['夏铎铺镇', 2025],
       ['新城镇', 2025],
@@ -110,7 +111,7 @@ describe('copied text in a project', () => {
     expect(y.gekeng.slice(stale.start, stale.end)).toBe('2024年')
     expect(stale.message).toContain('「2024年」')
 
-    const libraryRow = (await api.library.submissions()).find((r) => r.unit === '葛坑镇' && r.year === 2025)!
+    const libraryRow = decodeLibraryList(await api.library.submissions()).find((r) => r.unit === '葛坑镇' && r.year === 2025)!
     expect(libraryRow.copiedShare).toBe(g.copiedShare)
     expect(libraryRow.findings).toEqual(expect.arrayContaining(['copied-from-last-year', 'stale-year']))
     const fileRow = (await api.library.list()).find((r) => r.id === row('葛坑镇').id)!

@@ -103,6 +103,30 @@ export function openProjectDatabase(file: string, opts: OpenOptions = {}): Opene
   }
 }
 
+/**
+ * A second connection to a project another connection already opened and checked (the import's writer
+ * thread): the same file, mark and version or nothing, the same settings; `maxPageCount` carries over a
+ * size cap set on the first connection (SQLite keeps it per connection).
+ */
+export function openWriterConnection(file: string, opts: { maxPageCount?: number } = {}): Db {
+  const db = harden(new Database(file, { fileMustExist: true }))
+  try {
+    const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version
+    if (db.pragma('application_id', { simple: true }) !== APP_ID || db.pragma('user_version', { simple: true }) !== latest) {
+      throw new AppError('corrupt', `项目文件 ${name(file)} 在导入时被替换，导入已停止。`)
+    }
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('busy_timeout = 5000')
+    if (opts.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.maxPageCount)}`)
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
 function createDatabase(file: string, migrations: Migration[]): OpenedDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   let db: Db

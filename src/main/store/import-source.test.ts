@@ -24,7 +24,7 @@ describe('migration 11 (import source)', () => {
     v10.prepare("INSERT INTO imports (started_at, total, state, imported) VALUES ('2025-03-01T00:00:00.000Z', 3, 'done', 3)").run()
     v10.close()
     const p = Project.open(file)
-    expect(p.db.pragma('user_version', { simple: true })).toBe(11)
+    expect(p.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version)
     expect(p.imports.summary(1)).toMatchObject({ total: 3, imported: 3, source: 'files' })
     const urls = p.imports.begin(2, '2025-03-02T00:00:00.000Z', 'urls')
     expect(p.imports.summary(urls)).toMatchObject({ total: 2, source: 'urls' })

@@ -353,5 +353,19 @@ CREATE INDEX reports_by_url ON reports(source_url) WHERE source_url IS NOT NULL;
 -- 'files' (files and folders, the samples) or 'urls' (「从网址导入」, the roster's report pages).
 ALTER TABLE imports ADD COLUMN source TEXT NOT NULL DEFAULT 'files' CHECK (source IN ('files', 'urls'));
 `
+  },
+  {
+    version: 12,
+    name: 'library-index',
+    sql: `
+-- The library's columns in an index of their own, so a list of 10,000 reports is read from it alone: a
+-- report's row is long (its analysis), and a column stored after the analysis (the submission, the
+-- version, the page's address) is reached only by walking the analysis's overflow pages, row after row.
+-- The count of figures the graded review needs moves into the summary for reports stored before it was kept there.
+UPDATE reports SET summary_json = json_set(summary_json, '$.figures', json_extract(analysis_json, '$.figures'))
+ WHERE json_type(summary_json, '$.figures') IS NULL AND json_type(analysis_json, '$.figures') IS NOT NULL;
+CREATE INDEX reports_library ON reports(submission_id, id, version, year, format, file_name, imported_at, title, issuer, level, published,
+  completeness, checklist_id, source_url, final_url, fetched_at, last_modified, summary_json);
+`
   }
 ]

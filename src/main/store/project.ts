@@ -1,7 +1,7 @@
 // A project: one SQLite file holding reports, imports and (in their own tables) the reviewer's work.
 
 import path from 'node:path'
-import { openProjectDatabase, type Db, type OpenOptions } from './database'
+import { openProjectDatabase, openWriterConnection, type Db, type OpenOptions } from './database'
 import { storageErrorInfo } from '../../shared/errors'
 import { ImportRepository } from './import-repository'
 import { ReportRepository, type NewReport, type PageOrigin } from './report-repository'
@@ -79,6 +79,15 @@ export class Project {
     return project
   }
 
+  /**
+   * The same project on a connection of its own, for writing imported reports off the main thread
+   * (pipeline/store-worker): no migration, repair or check beyond the file's mark and version, which the
+   * first connection already did.
+   */
+  static openWriter(file: string, opts: { maxPageCount?: number } = {}): Project {
+    return new Project(path.resolve(file), openWriterConnection(path.resolve(file), opts))
+  }
+
   get name(): string {
     return path.basename(this.file, path.extname(this.file))
   }
@@ -135,6 +144,16 @@ export class Project {
     if (patch.notice !== undefined) this.settings.set('letter.notice', patch.notice.trim())
     if (patch.correctBy !== undefined) this.settings.set('letter.correctBy', patch.correctBy ?? '')
     return this.letterSettings()
+  }
+
+  /**
+   * Changes when anything in the file changed: a commit by another connection (the import's writer
+   * thread, another window) moves SQLite's data_version, a write on this one its total_changes().
+   */
+  changeState(): string {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number
+    const own = this.db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n
+    return `${dataVersion}:${own}`
   }
 
   hasTable(name: string): boolean {

@@ -104,8 +104,8 @@ export class ReportRepository {
     this.stmts = {
       bySha: db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM reports WHERE sha256 = ?'),
       insert: db.prepare(
-        `INSERT INTO reports (sha256, file_name, source_path, size_bytes, format, encoding, imported_at, import_id, title, issuer, level, year, published, completeness, checklist_id, summary_json, analysis_json, analyzed_at)
-         VALUES (@sha256, @fileName, @sourcePath, @size, @format, @encoding, @now, @importId, @title, @issuer, @level, @year, @published, @completeness, @checklistId, @summary, @analysis, @now)`
+        `INSERT INTO reports (sha256, file_name, source_path, size_bytes, format, encoding, imported_at, import_id, title, issuer, level, year, published, completeness, checklist_id, summary_json, analysis_json, analyzed_at, sketch)
+         VALUES (@sha256, @fileName, @sourcePath, @size, @format, @encoding, @now, @importId, @title, @issuer, @level, @year, @published, @completeness, @checklistId, @summary, @analysis, @now, @sketch)`
       ),
       insertFile: db.prepare('INSERT INTO report_files (report_id, bytes) VALUES (?, ?)'),
       sketch: db.prepare<[number], { sketch: Buffer | null }>('SELECT sketch FROM reports WHERE id = ?'),
@@ -149,11 +149,12 @@ export class ReportRepository {
           encoding: r.doc.encoding,
           now,
           importId: r.importId,
+          // in the row as it is written: a later UPDATE would write the whole row (and its analysis) again
+          sketch: sketchBytes(r.sketch ?? textSketch(r.doc.text)),
           ...this.analysisColumns(r.analysis)
         }).lastInsertRowid
       )
       this.stmts.insertFile.run(id, r.bytes)
-      this.stmts.setSketch.run(sketchBytes(r.sketch ?? textSketch(r.doc.text)), id)
       this.stmts.insertText.run(id, r.doc.text, JSON.stringify(r.doc.blocks), JSON.stringify(r.doc.warnings), r.doc.declaredTitle ?? null, r.doc.pages ?? null)
       this.insertGrams.run(id, r.grams ?? searchGrams(r.doc.text))
       return id

@@ -144,6 +144,29 @@ describe('reports', () => {
   })
 })
 
+describe('change state (the key of the library list kept in memory)', () => {
+  it('moves with a write on this connection and with a commit on another (the import writer), not with reads', async () => {
+    const file = path.join(dir, 'c.raudit')
+    const project = Project.open(file)
+    const writer = Project.openWriter(file)
+    try {
+      const s0 = project.changeState()
+      project.reports.list()
+      project.submissions.rows({ publishBy: '04-01' })
+      expect(project.changeState()).toBe(s0)
+      const id = writer.addImported({ ...(await newReport(formats('gekeng-2024.docx'))), importId: project.imports.begin(1) })
+      const s1 = project.changeState()
+      expect(s1).not.toBe(s0)
+      expect(project.submissions.rows({ publishBy: '04-01' }).map((r) => r.id)).toEqual([id])
+      project.settings.set('reviewYear', '2024')
+      expect(project.changeState()).not.toBe(s1)
+    } finally {
+      writer.db.close()
+      project.close()
+    }
+  })
+})
+
 describe('full-text search', () => {
   let p: Project
   beforeEach(async () => {

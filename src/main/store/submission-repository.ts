@@ -53,7 +53,6 @@ interface FileRecord {
   has_opinion: number | null
   verdicts: number
   notes: number
-  figures: number | null
   source_url: string | null
   final_url: string | null
   fetched_at: string | null
@@ -118,7 +117,22 @@ export class SubmissionRepository {
           GROUP BY report_id HAVING count(*) >= ?`
       )
       .all(JSON.stringify(distinctive), reportId, need)
+    if (!rows.length) return []
+    // The hashes each candidate shares of the whole fingerprint bound its similarity from above (the
+    // union of two fingerprints holds at least as many as this one): only those that can reach `min` have
+    // their fingerprint read (stored after the analysis, it is a walk through the row's overflow pages).
+    const mine = new Set(sketch)
+    const shared = new Map(
+      this.db
+        .prepare<[string, string], { id: number; n: number }>(
+          `SELECT report_id AS id, count(*) AS n FROM sketch_hashes WHERE report_id IN (SELECT value FROM json_each(?)) AND hash IN (SELECT value FROM json_each(?))
+            GROUP BY report_id`
+        )
+        .all(JSON.stringify(rows.map((r) => r.id)), JSON.stringify([...mine]))
+        .map((r) => [r.id, r.n])
+    )
     return rows
+      .filter((r) => (shared.get(r.id) ?? 0) / mine.size >= min)
       .map((r) => ({ id: r.id, similarity: sketchSimilarity(sketch, this.reports.sketch(r.id) ?? new Uint32Array()) }))
       .filter((r) => r.similarity >= min)
       .sort((a, b) => b.similarity - a.similarity || a.id - b.id)
@@ -184,9 +198,9 @@ export class SubmissionRepository {
       submissionId = this.db.prepare<[number, number | null], { id: number }>('SELECT id FROM submissions WHERE unit_id = ? AND year IS ? ORDER BY id').get(match.unitId, r.year)?.id ?? null
     }
     submissionId ??= this.createSubmission(match?.unitId ?? null, r.year, now)
-    this.db.prepare('UPDATE reports SET submission_id = ? WHERE id = ?').run(submissionId, reportId)
     const version = this.versionIn(submissionId, reportId)
-    this.db.prepare('UPDATE reports SET version = ? WHERE id = ?').run(version, reportId)
+    // One UPDATE: each writes the whole row again, its analysis included.
+    this.db.prepare('UPDATE reports SET submission_id = ?, version = ? WHERE id = ?').run(submissionId, version, reportId)
     return { submissionId, version, unitId: this.submission(submissionId)!.unit_id }
   }
 
@@ -288,12 +302,12 @@ export class SubmissionRepository {
   /** The submissions these files belong to, each with the first of the files given (in their order). */
   submissionsOf(reportIds: readonly number[]): Array<{ submissionId: number; reportId: number }> {
     if (!reportIds.length) return []
-    const of = new Map(
-      this.db
-        .prepare<[string], { id: number; submission_id: number | null }>('SELECT id, submission_id FROM reports WHERE id IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(reportIds))
-        .map((r) => [r.id, r.submission_id])
-    )
+    // Many ids (a common word): every report's submission read from the index on it, not row by row
+    // (a report's row is long, and submission_id is stored after its analysis).
+    const rows = reportIds.length > 200
+      ? this.db.prepare<[], { id: number; submission_id: number | null }>('SELECT id, submission_id FROM reports WHERE submission_id IS NOT NULL').all()
+      : this.db.prepare<[string], { id: number; submission_id: number | null }>('SELECT id, submission_id FROM reports WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(reportIds))
+    const of = new Map(rows.map((r) => [r.id, r.submission_id]))
     const out = new Map<number, number>()
     for (const id of reportIds) {
       const s = of.get(id)
@@ -320,24 +334,39 @@ export class SubmissionRepository {
     return this.db.prepare<[number], { submission_id: number | null }>('SELECT submission_id FROM reports WHERE id = ?').get(reportId)?.submission_id ?? null
   }
 
-  /** Every submission with its files, read in one pass. */
-  private groups(): Group[] {
+  /**
+   * Every submission with its files, read in one pass from the index holding the library's columns
+   * (migration 12: the reports' own rows are long) and the review tables counted once each.
+   */
+  private groups(opts: { pages?: boolean } = {}): Group[] {
+    // the page's address and times only for the roster: each column read costs at 10,000 rows
+    const pages = opts.pages ? 'source_url, final_url, fetched_at, last_modified' : 'NULL AS source_url, NULL AS final_url, NULL AS fetched_at, NULL AS last_modified'
     const files = this.db
-      .prepare<[], FileRecord>(
-        `SELECT r.id, r.submission_id, r.version, r.file_name, r.format, r.imported_at, r.title, r.issuer, r.level, r.year, r.published,
-                r.completeness, r.checklist_id, r.summary_json, rv.overall, (rv.opinion <> '') AS has_opinion,
-                (SELECT count(*) FROM item_verdicts v WHERE v.report_id = r.id) AS verdicts,
-                (SELECT count(*) FROM annotations a WHERE a.report_id = r.id AND a.deleted_at IS NULL) AS notes,
-                -- reports stored before the summary kept the count are read from the analysis (coalesce stops at the first value)
-                coalesce(json_extract(r.summary_json, '$.figures'), json_extract(r.analysis_json, '$.figures')) AS figures,
-                r.source_url, r.final_url, r.fetched_at, r.last_modified
-           FROM reports r LEFT JOIN report_reviews rv ON rv.report_id = r.id
-          WHERE r.submission_id IS NOT NULL
-          ORDER BY r.id`
+      .prepare<[], Omit<FileRecord, 'overall' | 'has_opinion' | 'verdicts' | 'notes'>>(
+        `SELECT id, submission_id, version, file_name, format, imported_at, title, issuer, level, year, published,
+                completeness, checklist_id, summary_json, ${pages}
+           FROM reports WHERE submission_id IS NOT NULL ORDER BY submission_id, id`
       )
       .all()
+    const reviews = new Map(
+      this.db
+        .prepare<[], { report_id: number; overall: OverallVerdict | null; has_opinion: number | null }>("SELECT report_id, overall, (opinion <> '') AS has_opinion FROM report_reviews")
+        .all()
+        .map((r) => [r.report_id, r])
+    )
+    const counts = (sql: string) => new Map(this.db.prepare<[], { report_id: number; n: number }>(sql).all().map((r) => [r.report_id, r.n]))
+    const verdicts = counts('SELECT report_id, count(*) AS n FROM item_verdicts GROUP BY report_id')
+    const notes = counts('SELECT report_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY report_id')
     const subs = new Map(this.db.prepare<[], SubmissionRecord>('SELECT * FROM submissions').all().map((s) => [s.id, { submission: s, files: [] as FileRecord[] }]))
-    for (const f of files) subs.get(f.submission_id!)?.files.push(f)
+    for (const f of files as FileRecord[]) {
+      // completed in place: 10,000 copies of the row would be as many objects for the collector
+      const rv = reviews.get(f.id)
+      f.overall = rv?.overall ?? null
+      f.has_opinion = rv?.has_opinion ?? null
+      f.verdicts = verdicts.get(f.id) ?? 0
+      f.notes = notes.get(f.id) ?? 0
+      subs.get(f.submission_id!)?.files.push(f)
+    }
     return [...subs.values()].filter((g) => g.files.length)
   }
 
@@ -405,7 +434,7 @@ export class SubmissionRepository {
     return this.groups().map((g): SubmissionRow => {
       const f = SubmissionRepository.representative(g)
       const unit = g.submission.unit_id ? units.get(g.submission.unit_id) : undefined
-      const summary = JSON.parse(f.summary_json) as Pick<ReportRow, 'items' | 'findings'>
+      const summary = JSON.parse(f.summary_json) as Pick<ReportRow, 'items' | 'findings'> & { figures?: number }
       const year = g.submission.year ?? f.year
       const published = earliest(g.files.map((x) => x.published))
       const v = verdicts.get(f.id)
@@ -421,7 +450,7 @@ export class SubmissionRepository {
               detected: summary.items,
               verdicts: v ?? new Map(),
               findings: summary.findings.map((x) => x.code),
-              figures: f.figures,
+              figures: summary.figures ?? null,
               daysLate,
               form: { title: !!f.title, issuer: !!f.issuer, year: year !== null, published: published !== null }
             }),
@@ -464,7 +493,7 @@ export class SubmissionRepository {
   roster(settings: RosterSettings): Roster {
     const year = settings.reviewYear
     const reviewers = this.overallReviewers()
-    const groups = this.groups().filter((g) => (g.submission.year ?? SubmissionRepository.representative(g).year) === year)
+    const groups = this.groups({ pages: true }).filter((g) => (g.submission.year ?? SubmissionRepository.representative(g).year) === year)
     const byUnit = new Map<number, Group>()
     const unassigned: UnassignedRow[] = []
     for (const g of groups) {

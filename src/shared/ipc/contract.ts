@@ -6,7 +6,8 @@ import type { Checklist } from '../models/checklist'
 import type { Annotation, AuditEntry, CarryOverResult, EditVia, OtherVersion, ItemVerdict, ItemVerdictRecord, NewAnnotation, OverallVerdict, ReportDetail, ReportReview } from '../models/review'
 import type { UserSettings } from '../models/settings'
 import type { ReportFormatOut } from '../models/export'
-import type { Roster, RosterCharts, RosterSettings, SubmissionFiles, SubmissionRow, Unit, UnitImportResult, UnitInput } from '../models/roster'
+import type { LibraryList } from '../library-list'
+import type { Roster, RosterCharts, RosterSettings, SubmissionFiles, Unit, UnitImportResult, UnitInput } from '../models/roster'
 import type { CommonWording, ComparePair, ReportSimilarity, SharedPassage, SimilarityStatus } from '../models/similarity'
 import type { BulkResult, BulkReview, LetterSettings } from '../models/letter'
 import type { Rubric, RubricSummary, ScoreSheet } from '../models/rubric'
@@ -90,8 +91,8 @@ export interface GradingApi {
 export interface LibraryApi {
   /** Every report (file) in the project, one row each. */
   list(): Promise<ReportRow[]>
-  /** One row per submission (a unit's report for a year, all its files and versions), through its latest version. */
-  submissions(): Promise<SubmissionRow[]>
+  /** One row per submission (a unit's report for a year, all its files and versions), through its latest version; compact (decodeLibraryList). */
+  submissions(): Promise<LibraryList>
   /** Every file whose text holds every term of the query, and the submissions they belong to, counted exactly. */
   search(query: string): Promise<LibraryHits>
   /** Passages around the query's matches in these reports (the ones on screen), split so the hits can be marked as text. */

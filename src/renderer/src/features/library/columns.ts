@@ -8,7 +8,8 @@ import type { ChecklistSummary } from '../../../../shared/ipc/contract'
 import type { SearchHit } from '../../../../shared/models/library'
 import type { FindingCode, ItemStatus } from '../../../../shared/models/report'
 import type { ItemVerdict } from '../../../../shared/models/review'
-import type { ItemTag, ReviewState, SubmissionRow } from '../../../../shared/models/roster'
+import type { ItemTag, ReviewState } from '../../../../shared/models/roster'
+import type { LibraryRow } from '../../../../shared/library-list'
 import type { Grade } from '../../../../shared/models/rubric'
 import { cellTag } from '../../components/common/cell-tag'
 
@@ -75,7 +76,7 @@ export interface RowSelection {
  * The tick boxes as native inputs: naive-ui's selection column mounts an NCheckbox component per row,
  * which was half the cost of a scrolled frame at 1,000 submissions (docs/benchmarks.md).
  */
-function selectionColumn(t: T, sel: RowSelection): DataTableColumns<SubmissionRow>[number] {
+function selectionColumn(t: T, sel: RowSelection): DataTableColumns<LibraryRow>[number] {
   return {
     key: 'select',
     width: 36,
@@ -96,7 +97,7 @@ function selectionColumn(t: T, sel: RowSelection): DataTableColumns<SubmissionRo
   }
 }
 
-export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: SubmissionRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean; selection: RowSelection }): DataTableColumns<SubmissionRow> {
+export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null; rows: LibraryRow[]; hits: Map<number, SearchHit> | null; locale: string; ranks: Map<number, number>; showYear: boolean; selection: RowSelection }): DataTableColumns<LibraryRow> {
   const { checklist, hits, ranks } = opts
   // Labels without arguments looked up once per column set: vue-i18n's t() builds a message context
   // per call, and a scrolled frame asks for dozens of the same tag labels.
@@ -108,7 +109,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     return s
   }
   const en = opts.locale === 'en'
-  const cols: DataTableColumns<SubmissionRow> = [
+  const cols: DataTableColumns<LibraryRow> = [
     selectionColumn(t, opts.selection),
     {
       key: 'title',
@@ -230,12 +231,12 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
   return cols
 }
 
-function weight(r: SubmissionRow, id: string): number {
+function weight(r: LibraryRow, id: string): number {
   const it = r.items.find((i) => i.id === id)
   if (it?.verdict) return it.verdict === 'meets' ? 3 : it.verdict === 'partial' ? 1.5 : it.verdict === 'not-applicable' ? 2 : 0
   return it?.status === 'present' ? 2.9 : it?.status === 'partial' ? 1.4 : 0
 }
 
-function reviewWeight(r: SubmissionRow): number {
+function reviewWeight(r: LibraryRow): number {
   return r.review === 'reviewed' ? (r.verdict === 'pass' ? 4 : 3) : r.review === 'in-progress' ? 2 : 1
 }

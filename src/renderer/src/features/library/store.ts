@@ -5,14 +5,14 @@ import { computed, ref, shallowRef } from 'vue'
 import { api } from '../../api'
 import type { ChecklistSummary } from '../../../../shared/ipc/contract'
 import type { SearchHit } from '../../../../shared/models/library'
-import type { SubmissionRow } from '../../../../shared/models/roster'
+import { decodeLibraryList, type LibraryRow } from '../../../../shared/library-list'
 import { feedback } from '../../components/common/feedback'
 
 /** The year filter: one year, or every year the project holds. */
 export type YearChoice = number | 'all'
 
 export const useLibraryStore = defineStore('library', () => {
-  const rows = shallowRef<SubmissionRow[]>([])
+  const rows = shallowRef<LibraryRow[]>([])
   const loaded = ref(false)
   const checklists = ref<ChecklistSummary[]>([])
   /** The project's review year, when the reviewer set it (the library then shows it first); the years it holds reports for. */
@@ -48,7 +48,7 @@ export const useLibraryStore = defineStore('library', () => {
     try {
       const [lists, submissions, settings, y] = await Promise.all([api.checklists.list(), api.library.submissions(), api.roster.settings(), api.roster.years()])
       checklists.value = lists
-      rows.value = submissions
+      rows.value = decodeLibraryList(submissions)
       reviewYear.value = settings.reviewYearSet ? settings.reviewYear : null
       years.value = y
       loaded.value = true
