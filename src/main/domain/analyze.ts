@@ -10,7 +10,7 @@ import { ORG_SUFFIX, REPORT_OPENING, SPAM } from './lexicon'
 import { extractMeta, reportYearOf } from './metadata'
 import { normalize, toOriginal, type Normalized } from './normalize'
 import { buildSections } from './sections'
-import { applyBlocks, findClosing, findHeadings, findTitle, isClutterLine, isDocNumberLine, looksLikeTitle, markPreTitleClutter, splitLines, stripSiteSuffix, type Line } from './structure'
+import { applyBlocks, findClosing, findHeadings, findTitle, isClutterLine, isDocNumberLine, looksLikeTitle, markFieldValueCells, markPreTitleClutter, splitLines, stripSiteSuffix, type Line } from './structure'
 
 /** Original offset → normalized offset (the first normalized character at or after it). */
 function toNormIndex(norm: Normalized, orig: number): number {
@@ -45,6 +45,7 @@ export function analyze(doc: ExtractedDoc, checklist: Checklist): Analysis {
   const lines = splitLines(text)
   applyBlocks(lines, doc.blocks, (o) => toNormIndex(norm, o))
   for (const l of lines) l.clutter = isClutterLine(l.text)
+  markFieldValueCells(lines)
 
   const titleLine = findTitle(lines)
   markPreTitleClutter(lines, titleLine)

@@ -163,16 +163,13 @@ const KNOWN_MISSES = {
     '035.txt level', // held out: a 高新区管委会 under a district, county by its name, township by the label's judgement
     '038.txt issuer', // held out: 我局 only; label from the site
     '039.txt issuer', // held out: no title, no opening; label from the URL
-    '039.txt year', // held out: the year only in the URL
-    '040.txt issuer', // held out: 市市场监管局; the city only in the site
+    '039.txt year', // held out: the year only in the URL (no longer the compared 「較2017年」: none is read)
+    '040.txt issuer', // held out: 市市场监管局 (read so now, no longer cut to 市场监管局); the city only in the site
     '043.txt issuer', // held out: 教育局; the county only in the site
     '044.txt issuer', // held out: label drops the county (小龙门乡), the text names 辰溪县小龙门乡
     '046.txt issuer', // held out: 我市 only; inferred by the labeller
-    '048.txt published', // held out: not read (the table's layout is not known here)
     '051.txt issuer', // held out: the 来源 field names 双城区人民政府 without the city the label keeps
-    '053.txt docNumber', // held out: not read
-    '058.txt issuer', // held out: 原环境保护部 (「former」) kept as written
-    '059.txt published' // held out: a newspaper reprint's date line not read
+    '058.txt issuer' // held out: 原环境保护部 (「former」) kept as written
   ]
 }
 

@@ -92,10 +92,13 @@ function findTitleText(inp: MetaInput): Found<string> | null {
 
 // ---------------------------------------------------------------- year
 
+const COMPARED = /(?:[较較]|比|同比|相比|[对對]比|[与與])\s*(?:19|20)\d{2}\s*年/g
+
 function yearOutsideBrackets(s: string): number | null {
   // Cited titles and numbers (《…2021—2025年…》, 〔2019〕) are not the report's year. Bounded so that an
   // unclosed bracket costs no more than its own line.
-  const stripped = s.replace(/《[^》\n]{0,80}》|〔[^〕\n]{0,20}〕|\([^)\n]{0,40}\)|<[^>\n]{0,80}>/g, (m) => ' '.repeat(m.length))
+  // A year compared against (「较2017年缩减一半」「与2019年相比」) is not the report's year either.
+  const stripped = s.replace(/《[^》\n]{0,80}》|〔[^〕\n]{0,20}〕|\([^)\n]{0,40}\)|<[^>\n]{0,80}>/g, (m) => ' '.repeat(m.length)).replace(COMPARED, (m) => ' '.repeat(m.length))
   const m = YEAR.exec(stripped)
   return m ? parseYear(m[1]!) : null
 }
@@ -116,7 +119,8 @@ function findYear(title: string | null, lines: Line[], bodyLine: number): Found<
   }
   // Only years inside cited titles (《2025年全县法治政府建设工作要点》): the year they plan for.
   for (const l of body) {
-    const m = /((?:19|20)\d{2})\s*年/.exec(l.text.slice(0, 300))
+    // Not the end of a span (《…(2021—2025年)》 plans for five years, not for 2025).
+    const m = /(?<![—–\-~至到]\s{0,2})((?:19|20)\d{2})\s*年/.exec(l.text.slice(0, 300).replace(COMPARED, (c) => ' '.repeat(c.length)))
     if (m) return found(Number(m[1]), 'body', l.text.slice(0, 40))
   }
   return null
@@ -129,6 +133,7 @@ const PUBLICATION_LABEL = labelRe(PUBLISHED_LABELS.publication)
 // 时间/日期 not as the end of 生成日期, 发文日期, 成文日期, 印发日期, 更新时间 …
 const PLAIN_LABEL = /(?<![生成发文印新布开表传])(?:时间|日期)\s*(?:[:：]\s*)?/g
 const DOCUMENT_LABEL = labelRe(PUBLISHED_LABELS.document)
+const SOURCE_LABEL = new RegExp(`^[-•·]?\\s*(?:${alternation(ISSUER_LABELS.source)})\\s*[:：]`)
 const PUBLICATION_LABEL_ONLY = new RegExp(`^[-•·]?\\s*(?:${alternation([...PUBLISHED_LABELS.publication, ...PUBLISHED_LABELS.plain, ...PUBLISHED_LABELS.document])})\\s*[:：]?$`)
 
 function dateAfter(text: string, re: RegExp): { iso: string; quote: string } | null {
@@ -175,6 +180,12 @@ function findPublished(lines: Line[], titleLine: number, upto: number): Found<st
   }
   const labelled = fromLabels(PUBLICATION_LABEL, 'field') ?? fromLabels(PLAIN_LABEL, 'field')
   if (labelled) return labelled
+  // A byline naming where the page came from, with the date after it (「来源:陕西日报 2026-03-16 08:15」).
+  for (const l of head) {
+    if (!l.clutter || !SOURCE_LABEL.test(l.text)) continue
+    const d = findDate(l.text.slice(0, 60))
+    if (d) return found(d.iso, 'field', l.text.slice(0, d.index + d.length))
+  }
   // A bare date line near the title (before it on some portals, after it on most).
   const near = lines.slice(Math.max(0, titleLine - 3), Math.max(upto, titleLine + 5))
   for (const l of titleLine >= 0 ? near : head) {
@@ -197,8 +208,10 @@ function findSigned(lines: Line[], closingLine: number): Found<string> | null {
 const DOC_FIELD = new RegExp(`(?:${alternation(DOC_NUMBER_LABELS)})\\s*(?:[:：]\\s*)?(.{0,40})`)
 
 function findDocNumber(lines: Line[], upto: number): Found<string> | null {
-  for (const l of lines.slice(0, upto)) {
-    const field = DOC_FIELD.exec(l.text)
+  // A line holding only a 文号 is the report's header even a few lines into what looked like the body
+  // (after a mirror's introduction); a labelled one only in the page's head.
+  for (const [i, l] of lines.slice(0, upto + 6).entries()) {
+    const field = i < upto ? DOC_FIELD.exec(l.text) : null
     const candidate = field ? field[1]! : isDocNumberLine(l.text) ? l.text : ''
     const m = DOC_NUMBER.exec(candidate)
     if (m) return found(m[0].replace(/\s+/g, '').replace(/\[/g, '〔').replace(/\]/g, '〕').replace(/號/g, '号'), field ? 'field' : 'header', l.text)
@@ -281,7 +294,7 @@ function issuerFromBody(lines: Line[], bodyLine: number): Found<string> | null {
       let name = m[1]!.replace(/^(?:\d{4}年(?:度)?|在|也是|是)/, '')
       if (SELF.test(name) || name.length < 2 || NOT_IN_NAME.test(name)) continue
       if (name.length === 2 && !/[县区市镇乡省]$/.test(name)) continue
-      name = name.replace(/([县区市镇乡])\1/, '$1')
+      name = name.replace(/([县区市镇乡])\1(?!场)/, '$1') // 「县县委」 once, but 「市市场监管局」 is the city's bureau
       // 「X党委和政府」 speaks for the government.
       if (m[2] && /政府/.test(m[2])) name = cleanOrgName(`${name}${m[2]}`)
       return found(name, 'opening', c.trim())

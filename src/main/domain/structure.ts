@@ -97,8 +97,23 @@ export function isDocNumberLine(t: string): boolean {
   if (t.length > 60 || !BRACKETED_YEAR.test(t)) return false
   const m = DOC_NUMBER.exec(t)
   if (!m) return false
-  const rest = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/(?:备注\/)?(?:文号|发文字号|文件编号)\s*[:：]?|签发人\s*[:：]?\s*[\u4e00-\u9fff]{2,4}|[-•·\s]/g, '')
+  const rest = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/(?:备注\/)?(?:文号|发文字号|文件编号)\s*[:：]?|[签簽][发發]人\s*[:：]?\s*[\u4e00-\u9fff]{2,4}|[-•·\s]/g, '')
   return rest.length <= 2
+}
+
+const FIELD_LABEL_ALONE = new RegExp(`${BULLET}(?:${alternation(PAGE_FIELD_NAMES)})\\s*[:：]?$`)
+
+/**
+ * A field table printed one cell per line (「索引号」 then 「000019713O03/2018-00450」): the value cell under
+ * a label cell is page furniture too, not the first line of the report. Only short cells in the page's
+ * head, never a 文号 (kept as the report's own header) or a sentence.
+ */
+export function markFieldValueCells(lines: Line[]): void {
+  for (let i = 0; i + 1 < Math.min(lines.length, 60); i++) {
+    const next = lines[i + 1]!
+    if (!lines[i]!.clutter || !FIELD_LABEL_ALONE.test(lines[i]!.text) || next.clutter) continue
+    if (next.text.length <= 40 && !/[。，,]/.test(next.text) && !isDocNumberLine(next.text) && !looksLikeTitle(next.text)) next.clutter = true
+  }
 }
 
 export function isClutterLine(t: string): boolean {
