@@ -33,7 +33,9 @@ function bodyStartLine(lines: Line[], titleLine: number): number {
     if (t.length <= 30 && ORG_SUFFIX.test(t)) continue // issuing body on its own line
     if (isDocNumberLine(t)) continue // the report's 文号
     if (/^\(?\d{4}年\d{1,2}月\d{1,2}日[^。]{0,40}\)?$/.test(t)) continue
-    if (looksLikeTitle(t)) continue
+    // A second title line (a subtitle, the title repeated in other words) names the report or its year; a
+    // part's heading that opens the body (「局主要负责人履行推进法治建设第一责任人职责情况」) does neither.
+    if (looksLikeTitle(t) && /报告|总结|(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年/.test(t)) continue
     return i
   }
   return Math.max(0, titleLine + 1)

@@ -82,7 +82,9 @@ export function notAReportReason(inp: KindInput): string | null {
   const weak = count(NEWS_WEAK, lead)
   const tells = TELLS_OF_REPORT.test(lead)
   const ownKind = SELF_KIND.test(outsideCited(inp.title ?? ''))
-  if ((strong >= 1 && (tells || !ownKind)) || (!ownKind && strong + weak >= 3) || (!ownKind && weak >= 2 && BYLINE_END.test(text.trim()))) {
+  // A headline whose only report is the one it cites: 「区政府常务会议审议《2023年度法治政府建设情况报告》」.
+  const headline = inp.title !== null && !ownKind && TELLS_OF_REPORT.test(inp.title)
+  if (headline || (strong >= 1 && (tells || !ownKind)) || (!ownKind && strong + weak >= 3) || (!ownKind && weak >= 2 && BYLINE_END.test(text.trim()))) {
     return `这是一则新闻报道（“${quoteOf(titleLike)}”），不是报告原文。`
   }
   const hits = count(REPORT_WORDS, text)

@@ -191,7 +191,8 @@ export const PAST_RE = any(PAST_MARKERS, 'g')
 export const SHORTCOMING_MARKER_RE = any(SHORTCOMING_MARKERS, 'g')
 
 /** A paragraph that opens the shortcomings in a report without headings for them. */
-export const FLAT_SHORTCOMINGS = /(?:存在|仍有|还有|面临|仍然存在)[^。]{0,12}(?:问题|不足|短板|差距|薄弱环节)|(?:问题|不足)(?:主要)?(?:表现|体现)在/
+export const FLAT_SHORTCOMINGS =
+  /(?:存在|仍有|还有|面临|仍然存在)[^。]{0,12}(?:问题|不足|短板|差距|薄弱环节)|(?:问题|不足)(?:主要)?(?:表现|体现)在|(?:但|仍|也)(?:也|还|仍)?存在[^。]{0,40}等(?:问题|不足|短板|差距)/
 /** A paragraph that opens the plans: 「下一步，…」「2021年，我镇将…」 (the year is checked by the caller). */
 export const FLAT_PLANS = /^(?:下一步|下步|今后|下一阶段|明年|新的一年|(?:19|20)\d{2}年[,，]?\s*(?:我|将|全|本|镇|乡|街道|县|区|市|局))/
 
