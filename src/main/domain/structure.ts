@@ -194,6 +194,9 @@ export function markPreTitleClutter(lines: Line[], titleIdx: number): void {
 
 function headingSpan(t: string, from = 0): { end: number; runIn: boolean } {
   const rest = t.slice(from)
+  // 「二、存在问题:法治队伍力量薄弱,…」: a short heading ended by a colon, its text run in after it.
+  const colon = /[:：]/.exec(rest.slice(0, 25))
+  if (colon && rest.slice(colon.index + 1).trim().length >= 4) return { end: from + colon.index, runIn: true }
   const stop = /[。;!?]/.exec(rest)
   if (stop && stop.index <= 60) {
     const end = from + stop.index
