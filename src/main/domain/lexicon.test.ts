@@ -89,7 +89,9 @@ describe('FLAT_SHORTCOMINGS and FLAT_PLANS: paragraphs that open a part without 
   it.each([
     ['但仍存在一些问题和不足,主要表现在:', true],
     ['问题主要体现在以下方面', true],
-    ['全年办理行政处罚案件26件', false]
+    ['全年办理行政处罚案件26件', false],
+    ['工作取得一定成效,但也存在执法人员业务能力参差不齐、普法针对性不强等问题', true],
+    ['依法化解矛盾纠纷等问题128件', false]
   ])('shortcomings: %s → %s', (t, yes) => expect(FLAT_SHORTCOMINGS.test(t)).toBe(yes))
   it.each([
     ['下一步,我镇将继续推进法治建设', true],

@@ -79,6 +79,26 @@ describe('metadata from any page (issue 10)', () => {
     expect(meta(`交通运输部2017年度法治政府部门建设工作情况\n公开日期\n2018年04月28日\n文号\n交法发〔2018〕54号\n${BODY}`)).toMatchObject({ published: '2018-04-28', docNumber: '交法发〔2018〕54号' })
   })
 
+  // Hand-written (not corpus) for the general causes behind misses found in the review of issue 10.
+  it('a dated 来源 byline (a newspaper reprint) and a byline of the body’s name and a date give the publication date', () => {
+    expect(meta(`广西壮族自治区人民政府关于2024年法治政府建设情况的报告\n来源:广西日报 2025-03-20 07:45\n${BODY}`)).toMatchObject({ published: '2025-03-20', issuer: '广西壮族自治区人民政府', level: 'province' })
+    expect(meta(`金华市人民政府2024年度法治政府建设工作报告\n金华市人民政府 2025-02-28\n${BODY}`).published).toBe('2025-02-28')
+  })
+
+  it('a field table one cell per line: the value cells are page furniture, so the date further down is read', () => {
+    const m = meta(`水利部2019年度法治政府建设情况\n索引号\n000014349/2020-00123\n主题分类\n水利\n发布日期\n2020年03月31日\n${BODY}`)
+    expect(m).toMatchObject({ published: '2020-03-31', year: 2019 })
+  })
+
+  it('a 文号 line with its 签发人, in traditional characters, after a mirror’s introduction', () => {
+    const m = meta(`百科词条\n南平市人民政府關於2019年度法治政府建設情況的報告\n《南平市人民政府關於2019年度法治政府建設情況的報告》是南平市人民政府發布的報告。\n南政文〔2020〕18號 簽發人:林建华\n${BODY}`)
+    expect(m.docNumber).toBe('南政文〔2020〕18号')
+  })
+
+  it('a year compared against (较2017年) or ending a span is not the year the report covers', () => {
+    expect(meta(`一、主要举措和成效\n通关时间较2017年缩减一半,行政审批时限压缩60%。研究制定《实施方案(2021—2025年)》。\n二、存在的问题\n人员不足。`).year).toBeNull()
+  })
+
   it('the issuer from the signature and from the breadcrumb when nothing else names it', () => {
     expect(meta(`关于2020年法治政府建设情况的报告\n${BODY}\n夏铎铺镇人民政府\n2020年12月25日`)).toMatchObject({ issuer: '夏铎铺镇人民政府', signed: '2020-12-25' })
     const crumb = meta(`当前位置:首页 > 政务公开 > 宁乡市夏铎铺镇人民政府 > 规划计划\n关于2020年法治政府建设情况的报告\n2020年,我镇坚持依法行政。\n${BODY}`)

@@ -189,7 +189,9 @@ function findPublished(lines: Line[], titleLine: number, upto: number): Found<st
   // A bare date line near the title (before it on some portals, after it on most).
   const near = lines.slice(Math.max(0, titleLine - 3), Math.max(upto, titleLine + 5))
   for (const l of titleLine >= 0 ? near : head) {
-    const d = leadingDate(l.text)
+    // Alone, or after the body's name as a byline (「衢州市人民政府 2024-03-15」).
+    const byline = /^([\u4e00-\u9fff]{2,30}?)\s*(?=(?:19|20)\d{2}[-年./])/.exec(l.text)
+    const d = leadingDate(l.text) ?? (byline && ORG_SUFFIX.test(byline[1]!) ? leadingDate(l.text.slice(byline[0].length)) : null)
     if (d) return found(d.iso, 'date-line', d.quote)
   }
   return fromLabels(DOCUMENT_LABEL, 'document-date')

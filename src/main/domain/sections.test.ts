@@ -97,7 +97,7 @@ describe('the variant set (three full reports × cut × numbering × layout, rew
   const variants = allVariants()
   const results = variants.map((v) => ({ v, items: analyze(doc(v.text), checklist).items }))
 
-  it('item statuses are right on at least 98% of the variant set', () => {
+  it('item statuses are right on at least 98% of the variant set, and no miss goes unnamed', () => {
     let right = 0
     const wrong: string[] = []
     for (const { v, items } of results) {
@@ -109,6 +109,8 @@ describe('the variant set (three full reports × cut × numbering × layout, rew
     }
     const share = right / (results.length * ITEMS.length)
     expect(share, wrong.slice(0, 20).join('\n')).toBeGreaterThanOrEqual(0.98)
+    // All 3,600 are right today (README's figure): any new miss is named here rather than hidden under the 98%.
+    expect(wrong).toEqual([])
   })
 
   it('every cut part is reported not present', () => {
