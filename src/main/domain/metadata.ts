@@ -250,6 +250,9 @@ const isOrgOrPlace = (n: string) => ORG_SUFFIX.test(n) || PLACE_SUFFIX.test(n)
 
 /** The issuing body named by the title: 「X关于…的报告」, 「X2024年度…」, 「关于X2018年…」, 「2022年X法治…」. */
 export function issuerFromTitle(title: string): string | null {
+  // 「2023年度法治政府建设工作报告（永康市市场监督管理局）」: the body in brackets after the title.
+  const after = /[(（]([\u4e00-\u9fff]{2,30})[)）]$/.exec(title)
+  if (after && ORG_SUFFIX.test(cleanOrgName(after[1]!))) return cleanOrgName(after[1]!)
   let t = title.replace(/^中共(?=[\u4e00-\u9fff]{2})/, '')
   t = t.replace(/^关于/, '')
   t = t.replace(/^(?:19|20)\d{2}\s*年(?:度)?/, '')

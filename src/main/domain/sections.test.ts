@@ -37,6 +37,8 @@ describe('what a heading says, with the report’s year', () => {
     ['(三)依法化解矛盾纠纷,着力解决群众急难愁盼问题', 2024, 'work'],
     ['第三部分 今后工作思路', 2024, 'plans'],
     ['3.2025年工作计划', 2024, 'plans'],
+    ['三、二〇二四年推进法治政府建设的主要措施', 2023, 'plans'],
+    ['一、二〇二三年主要举措', 2023, 'work'],
     ['五、其他需要报告的情况', 2024, 'other']
   ] as const)('%s (report year %i) → %s', (heading, year, role) => expect(classifyHeading(heading, year)).toBe(role))
 

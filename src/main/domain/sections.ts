@@ -23,6 +23,7 @@ import {
   WILL,
   WORK_RE
 } from './lexicon'
+import { parseYear } from './dates'
 import { isUnnumberedHeading, type Line } from './structure'
 
 /** What a heading alone says: a role, 'mixed' (problems and plans), or 'plan?' (措施/重点: decided by the body and place). */
@@ -30,8 +31,12 @@ export type HeadingRole = SectionRole | 'mixed' | 'plan?'
 
 function yearsIn(t: string): number[] {
   const out: number[] = []
-  const re = /((?:19|20)\d{2})\s*(?:年|-|—)/g
-  for (let m = re.exec(t); m; m = re.exec(t)) out.push(Number(m[1]))
+  // 「2024年」 and 「二〇二四年」 alike.
+  const re = /((?:19|20)\d{2})\s*(?:年|-|—)|([一二][〇零○九][一二三四五六七八九〇零○]{2})\s*年/g
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const y = m[1] ? Number(m[1]) : parseYear(m[2]!)
+    if (y) out.push(y)
+  }
   return out
 }
 
@@ -157,10 +162,10 @@ export function buildSections(inp: SectionInput): Section[] {
     }
     sections.push(...splitMixed(p.h, p.end, numbered, top, lines, text, reportYear))
   })
-  const withPlans = splitTrailingPlans(sections, lines, numbered, reportYear)
-  // Only work found at the top: the report may name its shortcomings and plans lower down.
+  const withPlans = splitTrailingPlans(sections, lines, numbered, reportYear, text)
+  // Only work found at the top: the report may name its shortcomings and plans lower down (「（四）存在问题及改进措施」).
   if (!withPlans.some((s) => s.role === 'shortcomings' || s.role === 'plans')) {
-    return refineNested(withPlans, numbered.filter((h) => h.level > top), lines, reportYear)
+    return splitTrailingPlans(refineNested(withPlans, numbered.filter((h) => h.level > top), lines, reportYear), lines, numbered, reportYear, text)
   }
   return withPlans
 }
@@ -220,7 +225,7 @@ function sentencesOf(text: string, from: number, to: number): Array<{ start: num
  * A shortcomings part that holds the plans without a part of their own ends where they begin: at a
  * subheading naming them, or at a paragraph opening them (「下一步，我镇将…」, 「2021年，…将…」 in a 2020 report).
  */
-function splitTrailingPlans(sections: Section[], lines: Line[], headings: Heading[], reportYear: number | null): Section[] {
+function splitTrailingPlans(sections: Section[], lines: Line[], headings: Heading[], reportYear: number | null, text: string): Section[] {
   if (sections.some((s) => s.role === 'plans')) return sections
   const out: Section[] = []
   for (const sec of sections) {
@@ -231,7 +236,11 @@ function splitTrailingPlans(sections: Section[], lines: Line[], headings: Headin
     const from = Math.max(sec.start + 1, sec.heading?.end ?? 0)
     // A heading inside it that names the plans (「（三）下步打算」 under 「二、存在的问题」), else a paragraph that opens them.
     const sub = startingIn(headings, from, sec.end).find((h) => classifyHeading(h.text, reportYear) === 'plans')
-    const opener = sub ?? startingIn(lines, from, sec.end).find((p) => !p.clutter && opensPlans(p.text, reportYear))
+    // A sentence inside a paragraph may open them too (「…原因是人员编制少。下一步，将充实…」).
+    const opener =
+      sub ??
+      startingIn(lines, from, sec.end).find((p) => !p.clutter && opensPlans(p.text, reportYear)) ??
+      sentencesOf(text, from, sec.end).find((u, k) => k > 0 && opensPlans(u.text, reportYear))
     if (!opener) {
       out.push(sec)
       continue
