@@ -1,9 +1,12 @@
 // Metadata from any page: the cases reviewers met (issue 10), and every labelled field of both excerpt
 // sets, with the misses known today listed by name so that a new miss fails and a fixed one is noticed.
 //
-// Shaping and held-out: rules were shaped on excerpts 002–046 and excerpts2 001–030 only; excerpts
-// 048–092 and excerpts2 031–060 were held out and only measured (their misses are listed, not fixed
-// one by one).
+// Shaping and held-out: rules were shaped on excerpts 002–046 and excerpts2 001–030; excerpts 048–092 and
+// excerpts2 031–060 were held out and only measured. One exception, stated here so the figure is read
+// rightly: a later review for generality read the held-out misses of excerpts2 and fixed three of them
+// (048 published, 053 docNumber, 059 published) by general rules (a field table one cell per line, a 文号
+// line with 簽發人, a dated 来源 byline), each also tested on hand-written text. Held-out excerpts2 went from
+// 92.6% to 94.2%; that rise is no longer a blind measure. The misses still listed were not fixed one by one.
 
 import { describe, expect, it } from 'vitest'
 import { corpusJson, fixture } from '../../../tests/helpers/fixtures'
