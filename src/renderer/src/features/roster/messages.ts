@@ -50,7 +50,8 @@ export const rosterZh = {
   pasteTitle: '粘贴报送单位名单',
   pasteHint: '每行一个单位；也可从表格复制“单位名称、层级、别名”三列（别名用顿号分隔多个）。',
   pasteConfirm: '导入',
-  imported: '名单已导入：新增 {added} 个，更新 {updated} 个，{attached} 份待归属报告找到了单位',
+  imported: '名单已导入：新增 {added} 个单位，更新 {updated} 个',
+  importedAttached: '；{n} 份待归属的报告找到了单位',
   importProblems: '名单中有 {n} 处需要检查',
   saved: '已保存到 {file}',
   unassigned: {
@@ -104,7 +105,8 @@ export const rosterEn: typeof rosterZh = {
   pasteTitle: 'Paste the roster',
   pasteHint: 'One unit a line, or the columns name, level, aliases copied from a sheet.',
   pasteConfirm: 'Import',
-  imported: 'Roster imported: {added} added, {updated} updated, {attached} waiting reports attached',
+  imported: 'Roster imported: {added} added, {updated} updated',
+  importedAttached: '; {n} waiting reports attached',
   importProblems: '{n} rows need a look',
   saved: 'Saved to {file}',
   unassigned: {
