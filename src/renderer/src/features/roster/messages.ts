@@ -66,7 +66,8 @@ export const rosterZh = {
   empty: {
     title: '还没有报送单位名单',
     body: '名单列出应当向你报送年度报告的单位。有了名单，就能看到谁已报送、谁逾期、谁还没有报送，以及审核进度。',
-    orImport: '也可以先导入报告，再“按发布单位生成名单”。'
+    orImport: '也可以先导入报告，再按报告的发布单位生成名单。',
+    orIssuers: '也可以按已导入报告的发布单位生成名单：'
   },
   unitEditor: {
     title: '报送单位',
@@ -121,7 +122,8 @@ export const rosterEn: typeof rosterZh = {
   empty: {
     title: 'No roster yet',
     body: 'The roster lists the units that must report to you. With it you see who has reported, who is late, who is missing, and how far the review has come.',
-    orImport: 'Or import the reports first and build the roster from their issuers.'
+    orImport: 'Or import the reports first and build the roster from their issuers.',
+    orIssuers: 'Or build the roster from the issuers of the reports imported:'
   },
   unitEditor: { title: 'Unit', name: 'Name', level: 'Level', aliases: 'Aliases (separated by 、)', contact: 'Contact', save: 'Save', cancel: 'Cancel', remove: 'Remove', removeConfirm: 'Remove “{name}” from the roster? Its reports go back to waiting.' },
   open: 'Open report'
