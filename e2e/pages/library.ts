@@ -24,9 +24,9 @@ export class LibraryPage {
   get emptyState() {
     return this.page.getByTestId('empty-state')
   }
-  /** 导出全部 ▾ or 导出所选（n） ▾ */
+  /** 导出 2024 年度 ▾ (nothing ticked: the review year) or 导出所选（n） ▾ */
   get exportMenu() {
-    return this.page.getByRole('button', { name: /^导出(全部|所选)/ })
+    return this.page.getByRole('button', { name: /^导出(全部|所选|\s*\d{4} 年度)/ })
   }
   column(name: string) {
     return this.table.getByRole('columnheader', { name })

@@ -130,7 +130,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'level',
       title: header(t('library.level')),
-      width: 88,
+      width: 76,
       sorter: (a, b) => byText(a.level, b.level),
       filterOptions: [...LEVELS.map((l) => ({ label: t(`library.levels.${l}`), value: l })), { label: t('library.none'), value: NONE }],
       filter: (v, r) => (r.level ?? NONE) === v,
@@ -170,7 +170,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'completeness',
       title: header(t('library.completeness')),
-      width: 76,
+      width: 72,
       sorter: (a, b) => a.completeness - b.completeness,
       render: (r) => h('span', { class: ['completeness', r.completeness >= 80 ? 'good' : r.completeness >= 50 ? 'fair' : 'poor'], 'data-testid': 'completeness' }, `${r.completeness}%`)
     },
@@ -178,7 +178,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
       key: 'score',
       title: header(t('sending.score.column')),
       // score and grade on one line (「77.5 良好*」), so a proposed score does not make its row taller
-      width: 104,
+      width: 96,
       sorter: (a, b) => byNumber(a.score, b.score),
       render: (r) => {
         if (r.score === null || !r.grade) return '—'
@@ -191,7 +191,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'copied',
       title: header(t('library.copied'), t('library.copiedHint')),
-      width: 88,
+      width: 76,
       sorter: (a, b) => byNumber(a.copiedShare, b.copiedShare),
       render: (r) => (r.copiedShare === null ? '—' : h('span', { class: { copied: r.copiedShare >= 0.3 }, 'data-copied': r.copiedShare.toFixed(2) }, `${Math.round(r.copiedShare * 100)}%`))
     },
@@ -214,7 +214,7 @@ export function libraryColumns(opts: { t: T; checklist: ChecklistSummary | null;
     {
       key: 'review',
       title: header(t('library.review')),
-      width: 104,
+      width: 92,
       sorter: (a, b) => reviewWeight(a) - reviewWeight(b),
       filterOptions: [
         ...(['unreviewed', 'in-progress', 'reviewed'] as const).map((s) => ({ label: t(`roster.review.${s}`), value: s })),

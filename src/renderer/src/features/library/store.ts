@@ -17,6 +17,8 @@ export const useLibraryStore = defineStore('library', () => {
   const checklists = ref<ChecklistSummary[]>([])
   /** The project's review year, when the reviewer set it (the library then shows it first); the years it holds reports for. */
   const reviewYear = ref<number | null>(null)
+  /** The year an export with nothing ticked covers: the roster's review year, set or not (the export services take it). */
+  const exportYear = ref<number | null>(null)
   const years = ref<number[]>([])
   /** Which year the library shows; null follows the review year. */
   const yearChoice = ref<YearChoice | null>(null)
@@ -50,6 +52,7 @@ export const useLibraryStore = defineStore('library', () => {
       checklists.value = lists
       rows.value = decodeLibraryList(submissions)
       reviewYear.value = settings.reviewYearSet ? settings.reviewYear : null
+      exportYear.value = settings.reviewYear
       years.value = y
       loaded.value = true
       if (query.value.trim()) await search(query.value)
@@ -93,5 +96,5 @@ export const useLibraryStore = defineStore('library', () => {
     void search('')
   }
 
-  return { rows, loaded, checklists, checklist, reviewYear, years, yearChoice, year, unreviewedOnly, query, hits, hitIds, searching, ofYear, visible, ranks, refresh, search, clearFilters }
+  return { rows, loaded, checklists, checklist, reviewYear, exportYear, years, yearChoice, year, unreviewedOnly, query, hits, hitIds, searching, ofYear, visible, ranks, refresh, search, clearFilters }
 })

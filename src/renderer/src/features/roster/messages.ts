@@ -50,7 +50,8 @@ export const rosterZh = {
   pasteTitle: '粘贴报送单位名单',
   pasteHint: '每行一个单位；也可从表格复制“单位名称、层级、别名”三列（别名用顿号分隔多个）。',
   pasteConfirm: '导入',
-  imported: '名单已导入：新增 {added} 个，更新 {updated} 个，{attached} 份待归属报告找到了单位',
+  imported: '名单已导入：新增 {added} 个单位，更新 {updated} 个',
+  importedAttached: '；{n} 份待归属的报告找到了单位',
   importProblems: '名单中有 {n} 处需要检查',
   saved: '已保存到 {file}',
   unassigned: {
@@ -65,7 +66,8 @@ export const rosterZh = {
   empty: {
     title: '还没有报送单位名单',
     body: '名单列出应当向你报送年度报告的单位。有了名单，就能看到谁已报送、谁逾期、谁还没有报送，以及审核进度。',
-    orImport: '也可以先导入报告，再“按发布单位生成名单”。'
+    orImport: '也可以先导入报告，再按报告的发布单位生成名单。',
+    orIssuers: '也可以按已导入报告的发布单位生成名单：'
   },
   unitEditor: {
     title: '报送单位',
@@ -104,7 +106,8 @@ export const rosterEn: typeof rosterZh = {
   pasteTitle: 'Paste the roster',
   pasteHint: 'One unit a line, or the columns name, level, aliases copied from a sheet.',
   pasteConfirm: 'Import',
-  imported: 'Roster imported: {added} added, {updated} updated, {attached} waiting reports attached',
+  imported: 'Roster imported: {added} added, {updated} updated',
+  importedAttached: '; {n} waiting reports attached',
   importProblems: '{n} rows need a look',
   saved: 'Saved to {file}',
   unassigned: {
@@ -119,7 +122,8 @@ export const rosterEn: typeof rosterZh = {
   empty: {
     title: 'No roster yet',
     body: 'The roster lists the units that must report to you. With it you see who has reported, who is late, who is missing, and how far the review has come.',
-    orImport: 'Or import the reports first and build the roster from their issuers.'
+    orImport: 'Or import the reports first and build the roster from their issuers.',
+    orIssuers: 'Or build the roster from the issuers of the reports imported:'
   },
   unitEditor: { title: 'Unit', name: 'Name', level: 'Level', aliases: 'Aliases (separated by 、)', contact: 'Contact', save: 'Save', cancel: 'Cancel', remove: 'Remove', removeConfirm: 'Remove “{name}” from the roster? Its reports go back to waiting.' },
   open: 'Open report'

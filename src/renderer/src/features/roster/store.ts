@@ -57,7 +57,8 @@ export const useRosterStore = defineStore('roster', () => {
   function reportImport(r: UnitImportResult | null) {
     if (!r) return
     const t = i18n.global.t
-    feedback.ok(t('roster.imported', { added: r.added, updated: r.updated, attached: r.attached }))
+    // 「0 份待归属的报告找到了单位」 said nothing: the attached reports only when there are some
+    feedback.ok(t('roster.imported', { added: r.added, updated: r.updated }) + (r.attached ? t('roster.importedAttached', { n: r.attached }) : ''))
     if (r.problems.length) {
       feedback.notify.warning({
         title: t('roster.importProblems', { n: r.problems.length }),
