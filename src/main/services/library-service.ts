@@ -4,6 +4,7 @@
 import type { LibraryApi } from '../../shared/ipc/contract'
 import type { LibraryHits, ReportRow, SearchHit } from '../../shared/models/library'
 import { encodeLibraryList, type LibraryList } from '../../shared/library-list'
+import type { SubmissionRow } from '../../shared/models/roster'
 import type { Workspace } from './workspace'
 import type { Project } from '../store/project'
 import { batchFindings } from './similarity-service'
@@ -21,20 +22,36 @@ export class LibraryService implements LibraryApi {
     })
   }
 
-  /** The last list made, and the state of the project it was made from. */
-  private cached: { project: Project; state: string; list: LibraryList } | null = null
+  /** The last list made: its rows by submission, the project's state and the revision of its changes it was made at. */
+  private cached: { project: Project; state: string; rev: number; rows: Map<number, SubmissionRow>; list: LibraryList } | null = null
 
   /**
-   * The library's rows, encoded compactly for the window (shared/library-list.ts decodes them). Made
-   * again only when the project changed since the last one: every input (reports, reviews, the
-   * comparison, the checklist, rubric and deadlines) is in the project file.
+   * The library's rows, encoded compactly for the window (shared/library-list.ts decodes them). Kept
+   * while the project is unchanged; after a change only the rows of the submissions it touched are made
+   * again (migration 13 stamps them), all of them when it touched every row (units, the comparison, the
+   * checklist, rubric or deadline) or on the first look.
    */
   async submissions(): Promise<LibraryList> {
     const project = this.ws.project
+    // the state first: a commit after it is seen by the next call
     const state = project.changeState()
-    if (this.cached?.project === project && this.cached.state === state) return this.cached.list
-    const list = encodeLibraryList(project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring()))
-    this.cached = { project, state, list }
+    const c = this.cached?.project === project ? this.cached : null
+    if (c && c.state === state) return c.list
+    const make = (submissions?: number[]) =>
+      project.submissions.rows(project.rosterSettings(), { similarity: project.similarity, findings: this.ws.activeChecklist().findings }, project.scoring(), submissions)
+    const changes = project.libraryChanges(c?.rev ?? null)
+    let rows: Map<number, SubmissionRow>
+    if (c && changes.submissions && !changes.submissions.includes(0)) {
+      rows = c.rows
+      if (changes.submissions.length) {
+        const fresh = make(changes.submissions)
+        const changed = new Set(changes.submissions)
+        const kept = [...c.rows].filter(([id]) => !changed.has(id))
+        rows = new Map([...kept, ...fresh.map((r): [number, SubmissionRow] => [r.submissionId, r])].sort((a, b) => a[0] - b[0]))
+      }
+    } else rows = new Map(make().map((r) => [r.submissionId, r]))
+    const list = c && rows === c.rows ? c.list : encodeLibraryList([...rows.values()])
+    this.cached = { project, state, rev: changes.rev, rows, list }
     return list
   }
 
