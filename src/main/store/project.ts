@@ -199,9 +199,14 @@ export class Project {
     return {
       reviewYear: year,
       reviewYearSet: !!Number(this.settings.get('reviewYear')),
-      publishBy: this.settings.get('publishBy') ?? DEFAULT_ROSTER_SETTINGS.publishBy,
+      publishBy: this.publishBy(),
       submitBy: this.settings.get('submitBy') ?? DEFAULT_ROSTER_SETTINGS.submitBy
     }
+  }
+
+  /** The date (MM-DD of the year after) reports are due to be published by. */
+  publishBy(): string {
+    return this.settings.get('publishBy') ?? DEFAULT_ROSTER_SETTINGS.publishBy
   }
 
   setRosterSettings(patch: Partial<RosterSettings>): RosterSettings {
