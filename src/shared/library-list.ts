@@ -56,54 +56,129 @@ const STATUS_OF = Object.fromEntries(Object.entries(STATUS).map(([k, v]) => [v, 
 const VERDICT_OF = Object.fromEntries(Object.entries(VERDICT).map(([k, v]) => [v, k])) as Record<string, ItemVerdict>
 
 export function encodeLibraryList(rows: readonly SubmissionRow[]): LibraryList {
-  const strings: string[] = []
-  const index = new Map<string, number>()
-  const str = (s: string | null | undefined) => {
+  const encoder = new LibraryEncoder()
+  return encoder.list(rows.map((r) => encoder.row(r)))
+}
+
+/** One row encoded against an encoder's strings and items: the columns of `LibraryList` less the id differences. */
+export interface EncodedRow {
+  id: number
+  submissionId: number
+  titleFrom: number
+  titleRest: number
+  fileName: string
+  unit: number
+  issuer: number
+  level: number
+  published: number
+  checklistId: number
+  review: number
+  verdict: number
+  reviewer: number
+  grade: number
+  year: number | null
+  daysLate: number | null
+  files: number
+  versions: number
+  completeness: number
+  copiedShare: number | null
+  score: number | null
+  scoreProposed: number
+  tags: number
+  findings: number[]
+}
+
+/**
+ * Encodes rows one at a time against strings and items that only grow, so a list made again after a
+ * change encodes the changed rows alone and puts the others' encodings back (main keeps them by
+ * submission). A string no row uses any more stays until the encoder is made anew (the next whole list).
+ */
+export class LibraryEncoder {
+  private readonly strings: string[] = []
+  private readonly index = new Map<string, number>()
+  private readonly items: string[] = []
+
+  private str(s: string | null | undefined): number {
     if (s === null || s === undefined) return -1
-    let i = index.get(s)
-    if (i === undefined) index.set(s, (i = strings.push(s) - 1))
+    let i = this.index.get(s)
+    if (i === undefined) this.index.set(s, (i = this.strings.push(s) - 1))
     return i
   }
-  const items: string[] = []
-  for (const r of rows) for (const t of r.items) if (!items.includes(t.id)) items.push(t.id)
-  const list: LibraryList = {
-    strings, items, id: [], submissionId: [], titleFrom: [], titleRest: [], fileName: [], unit: [], issuer: [], level: [], published: [], checklistId: [], review: [], verdict: [], reviewer: [], grade: [],
-    year: [], daysLate: [], files: [], versions: [], completeness: [], copiedShare: [], score: [], scoreProposed: [], tags: [], findings: []
-  }
-  let lastId = 0
-  let lastSubmission = 0
-  for (const r of rows) {
-    list.id.push(r.id - lastId)
-    list.submissionId.push(r.submissionId - lastSubmission)
-    lastId = r.id
-    lastSubmission = r.submissionId
+
+  row(r: SubmissionRow): EncodedRow {
+    for (const t of r.items) if (!this.items.includes(t.id)) this.items.push(t.id)
     const from = r.titleMade ? -1 : sharedStart(r.title, r.issuer ?? '')
-    list.titleFrom.push(from)
-    list.titleRest.push(r.titleMade ? -1 : str(r.title.slice(from)))
-    list.fileName.push(r.fileName)
-    list.unit.push(str(r.unit))
-    list.issuer.push(str(r.issuer))
-    list.level.push(str(r.level))
-    list.published.push(str(r.published))
-    list.checklistId.push(str(r.checklistId))
-    list.review.push(str(r.review))
-    list.verdict.push(str(r.verdict))
-    list.reviewer.push(str(r.reviewer))
-    list.grade.push(str(r.grade))
-    list.year.push(r.year)
-    list.daysLate.push(r.daysLate)
-    list.files.push(r.files)
-    list.versions.push(r.versions)
-    list.completeness.push(r.completeness)
-    // four places: the table shows whole percents
-    list.copiedShare.push(r.copiedShare === null ? null : Math.round(r.copiedShare * 1e4) / 1e4)
-    list.score.push(r.score)
-    list.scoreProposed.push(r.scoreProposed ? 1 : 0)
     const byId = new Map(r.items.map((t) => [t.id, t]))
-    list.tags.push(str(items.map((id) => { const t = byId.get(id); return t ? `${STATUS[t.status]}${t.verdict ? VERDICT[t.verdict] : '-'}` : '--' }).join('')))
-    list.findings.push(r.findings.map((f) => str(f)))
+    // the items after the last this row has are left off: the window reads them as absent
+    let last = -1
+    this.items.forEach((id, j) => { if (byId.has(id)) last = j })
+    return {
+      id: r.id,
+      submissionId: r.submissionId,
+      titleFrom: from,
+      titleRest: r.titleMade ? -1 : this.str(r.title.slice(from)),
+      fileName: r.fileName,
+      unit: this.str(r.unit),
+      issuer: this.str(r.issuer),
+      level: this.str(r.level),
+      published: this.str(r.published),
+      checklistId: this.str(r.checklistId),
+      review: this.str(r.review),
+      verdict: this.str(r.verdict),
+      reviewer: this.str(r.reviewer),
+      grade: this.str(r.grade),
+      year: r.year,
+      daysLate: r.daysLate,
+      files: r.files,
+      versions: r.versions,
+      completeness: r.completeness,
+      // four places: the table shows whole percents
+      copiedShare: r.copiedShare === null ? null : Math.round(r.copiedShare * 1e4) / 1e4,
+      score: r.score,
+      scoreProposed: r.scoreProposed ? 1 : 0,
+      tags: this.str(this.items.slice(0, last + 1).map((id) => { const t = byId.get(id); return t ? `${STATUS[t.status]}${t.verdict ? VERDICT[t.verdict] : '-'}` : '--' }).join('')),
+      findings: r.findings.map((f) => this.str(f))
+    }
   }
-  return list
+
+  /** The list of these rows (encoded by this encoder), in their order. */
+  list(rows: readonly EncodedRow[]): LibraryList {
+    const list: LibraryList = {
+      strings: this.strings.slice(), items: this.items.slice(), id: [], submissionId: [], titleFrom: [], titleRest: [], fileName: [], unit: [], issuer: [], level: [], published: [], checklistId: [], review: [], verdict: [], reviewer: [], grade: [],
+      year: [], daysLate: [], files: [], versions: [], completeness: [], copiedShare: [], score: [], scoreProposed: [], tags: [], findings: []
+    }
+    let lastId = 0
+    let lastSubmission = 0
+    for (const r of rows) {
+      list.id.push(r.id - lastId)
+      list.submissionId.push(r.submissionId - lastSubmission)
+      lastId = r.id
+      lastSubmission = r.submissionId
+      list.titleFrom.push(r.titleFrom)
+      list.titleRest.push(r.titleRest)
+      list.fileName.push(r.fileName)
+      list.unit.push(r.unit)
+      list.issuer.push(r.issuer)
+      list.level.push(r.level)
+      list.published.push(r.published)
+      list.checklistId.push(r.checklistId)
+      list.review.push(r.review)
+      list.verdict.push(r.verdict)
+      list.reviewer.push(r.reviewer)
+      list.grade.push(r.grade)
+      list.year.push(r.year)
+      list.daysLate.push(r.daysLate)
+      list.files.push(r.files)
+      list.versions.push(r.versions)
+      list.completeness.push(r.completeness)
+      list.copiedShare.push(r.copiedShare)
+      list.score.push(r.score)
+      list.scoreProposed.push(r.scoreProposed)
+      list.tags.push(r.tags)
+      list.findings.push(r.findings)
+    }
+    return list
+  }
 }
 
 export function decodeLibraryList(list: LibraryList): LibraryRow[] {

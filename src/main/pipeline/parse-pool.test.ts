@@ -2,12 +2,13 @@
 // kills its process gets a code that tells the truth, the process is replaced and the next file is read;
 // cancelling stops the file in hand at once. The hostile behaviour comes from a test-only worker.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadChecklist } from '../store/checklist-files'
 import { CORPUS } from '../../../tests/helpers/fixtures'
-import { createParsePool, deathOutcome, type Budgets, type ParsePool } from './parse-pool'
+import { createParsePool, deathOutcome, PARSE_NICENESS, type Budgets, type ParsePool } from './parse-pool'
 import { forkParseProcess } from './parse-process'
 
 const HOSTILE = pathToFileURL(path.resolve(import.meta.dirname, '../../../tests/helpers/hostile-parse-worker.ts'))
@@ -103,6 +104,14 @@ describe('parse pool budgets', () => {
     const r = await p.runBytes(new Uint8Array(10), 'hostile-crash.docx')
     expect(r.report.ok || r.report.error).toMatchObject({ code: 'corrupt', message: expect.stringMatching(/意外退出（信号 SIGSEGV）/) })
     expect((await p.runBytes(docx(), 'next.docx')).report.ok).toBe(true)
+  })
+
+  it('runs its processes a little below the app, so the main thread wins a core sooner', async () => {
+    const p = hostilePool({}, 2)
+    expect((await p.runBytes(docx(), 'a.docx')).report.ok).toBe(true)
+    expect(pids.length).toBeGreaterThan(0)
+    // never raised above the app's own (a process may not raise its priority), else lowered to PARSE_NICENESS
+    for (const pid of pids) expect(os.getPriority(pid)).toBe(Math.max(os.getPriority(), PARSE_NICENESS))
   })
 
   it('cancelling kills the file in hand at once, not after its budget', async () => {

@@ -75,6 +75,24 @@ const reportOnly = (o: CheckOutcome): CheckOutcome => ({ report: o.report })
 const failed = (file: string, code: AppErrorCode, message: string): CheckOutcome => ({ report: { file, ok: false, error: { code, message } } })
 const CANCELLED = '已取消。'
 const STARTUP_MS = 60_000
+
+/**
+ * How much lower the parse processes run than the app: a little, so that when they and the main thread
+ * want a core at once (every core busy parsing, or other programs running) the main thread gets it
+ * sooner and the window keeps answering; with a core idle it changes nothing. Windows has classes, not
+ * niceness: there the nearest lower class.
+ */
+export const PARSE_NICENESS = process.platform === 'win32' ? os.constants.priority.PRIORITY_BELOW_NORMAL : 5
+
+/** Lowers a parse process's priority; one that is gone already, or a system that refuses, parses as it is. */
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return
+  try {
+    os.setPriority(pid, Math.max(os.getPriority(pid), PARSE_NICENESS))
+  } catch {
+    // not worth failing an import over
+  }
+}
 const mb = (bytes: number) => Math.round(bytes / 1048576)
 
 /** A file's size as a reviewer reads it: 14 KB, 3.2 MB. */
@@ -176,6 +194,7 @@ function processPool(checklist: Checklist, threads: number, script: string, opts
 
   const spawn = (): Slot => {
     const proc = spawnProcess({ script, execArgv: [`--max-old-space-size=${budgets.heapMb}`, ...(opts.execArgv ?? [])] })
+    lowerPriority(proc.pid)
     const slot: Slot = { proc, task: null, timer: null, ready: false }
     // A process that never comes up (a broken install, a machine out of memory) is not waited on for ever.
     // Killed, its file is answered by the exit handler.

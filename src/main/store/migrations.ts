@@ -367,5 +367,57 @@ UPDATE reports SET summary_json = json_set(summary_json, '$.figures', json_extra
 CREATE INDEX reports_library ON reports(submission_id, id, version, year, format, file_name, imported_at, title, issuer, level, published,
   completeness, checklist_id, source_url, final_url, fetched_at, last_modified, summary_json);
 `
+  },
+  {
+    version: 13,
+    name: 'library-changes',
+    sql: libraryChangesSql()
   }
 ]
+
+/**
+ * Migration 13: which submissions' library rows are out of date. Every write that changes what a row
+ * shows (the submission's files, its unit or year, the reviewer's verdicts, notes, opinion and points,
+ * who gave the overall verdict) stamps the submission with the next revision, in the same transaction,
+ * whichever connection made it (the import's writer thread too); a write that changes every row (units,
+ * the comparison, the checklist, rubric and deadline settings) stamps submission 0, the whole library.
+ * The library then makes again only the rows stamped since it last looked (library-service.ts).
+ */
+function libraryChangesSql(): string {
+  const stamp = (submission: string) =>
+    `INSERT INTO library_changes (submission_id, rev) SELECT ${submission}, coalesce((SELECT max(rev) FROM library_changes), 0) + 1 WHERE ${submission} IS NOT NULL ON CONFLICT (submission_id) DO UPDATE SET rev = excluded.rev;`
+  const ofReport = (row: string) => `(SELECT submission_id FROM reports WHERE id = ${row}.report_id)`
+  const triggers: string[] = []
+  const on = (name: string, event: string, table: string, body: string, when = '') =>
+    triggers.push(`CREATE TRIGGER library_${name} AFTER ${event} ON ${table}${when ? ` WHEN ${when}` : ''} BEGIN ${body} END;`)
+  on('report_insert', 'INSERT', 'reports', stamp('NEW.submission_id'))
+  on('report_update', 'UPDATE', 'reports', `${stamp('OLD.submission_id')} ${stamp('NEW.submission_id')}`)
+  on('report_delete', 'DELETE', 'reports', stamp('OLD.submission_id'))
+  on('submission_insert', 'INSERT', 'submissions', stamp('NEW.id'))
+  on('submission_update', 'UPDATE', 'submissions', stamp('NEW.id'))
+  on('submission_delete', 'DELETE', 'submissions', stamp('OLD.id'))
+  for (const table of ['report_reviews', 'item_verdicts', 'annotations', 'aspect_scores']) {
+    on(`${table}_insert`, 'INSERT', table, stamp(ofReport('NEW')))
+    on(`${table}_update`, 'UPDATE', table, `${stamp(ofReport('OLD'))} ${stamp(ofReport('NEW'))}`)
+    on(`${table}_delete`, 'DELETE', table, stamp(ofReport('OLD')))
+  }
+  on('audit_overall', 'INSERT', 'audit_log', stamp(ofReport('NEW')), "NEW.action = 'overall'")
+  // every row: the units' names and levels, the batch comparison, the checklists and rubrics, and the
+  // settings the rows are made under (the deadline, the active checklist and rubric)
+  for (const table of ['units', 'similarity_reports', 'similarity_pairs', 'checklists', 'rubrics']) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) on(`all_${table}_${event.toLowerCase()}`, event, table, stamp('0'))
+  }
+  const keys = "('publishBy', 'checklistId', 'rubricId')"
+  on('all_settings_insert', 'INSERT', 'settings', stamp('0'), `NEW.key IN ${keys}`)
+  on('all_settings_update', 'UPDATE', 'settings', stamp('0'), `NEW.key IN ${keys} OR OLD.key IN ${keys}`)
+  on('all_settings_delete', 'DELETE', 'settings', stamp('0'), `OLD.key IN ${keys}`)
+  return `
+-- Submission 0 stands for the whole library.
+CREATE TABLE library_changes (
+  submission_id INTEGER PRIMARY KEY,
+  rev           INTEGER NOT NULL
+);
+CREATE INDEX library_changes_by_rev ON library_changes(rev);
+${triggers.join('\n')}
+`
+}

@@ -156,6 +156,18 @@ export class Project {
     return `${dataVersion}:${own}`
   }
 
+  /**
+   * The submissions whose library rows changed since revision `since` (0 for every row; migration 13
+   * stamps them), and the latest revision; `submissions` is null when they are not known (the first
+   * look, or a file without the stamps) and every row is to be made.
+   */
+  libraryChanges(since: number | null): { rev: number; submissions: number[] | null } {
+    if (!this.hasTable('library_changes')) return { rev: 0, submissions: null }
+    if (since === null) return { rev: this.db.prepare<[], { rev: number }>('SELECT coalesce(max(rev), 0) AS rev FROM library_changes').get()!.rev, submissions: null }
+    const changed = this.db.prepare<[number], { submission_id: number; rev: number }>('SELECT submission_id, rev FROM library_changes WHERE rev > ?').all(since)
+    return { rev: changed.reduce((m, r) => Math.max(m, r.rev), since), submissions: changed.map((r) => r.submission_id) }
+  }
+
   hasTable(name: string): boolean {
     return !!this.db.prepare<[string], { n: number }>("SELECT 1 AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)
   }
@@ -187,9 +199,14 @@ export class Project {
     return {
       reviewYear: year,
       reviewYearSet: !!Number(this.settings.get('reviewYear')),
-      publishBy: this.settings.get('publishBy') ?? DEFAULT_ROSTER_SETTINGS.publishBy,
+      publishBy: this.publishBy(),
       submitBy: this.settings.get('submitBy') ?? DEFAULT_ROSTER_SETTINGS.submitBy
     }
+  }
+
+  /** The date (MM-DD of the year after) reports are due to be published by. */
+  publishBy(): string {
+    return this.settings.get('publishBy') ?? DEFAULT_ROSTER_SETTINGS.publishBy
   }
 
   setRosterSettings(patch: Partial<RosterSettings>): RosterSettings {

@@ -216,12 +216,15 @@ export class SimilarityRepository {
   }
 
   /** Per report: the share copied from last year, years left unchanged, and the normalised characters shared with each other report of its year. */
-  summaries(): Map<number, { copiedShare: number | null; staleYears: number; shared: number[] }> {
+  summaries(reportIds?: readonly number[]): Map<number, { copiedShare: number | null; staleYears: number; shared: number[] }> {
     const out = new Map<number, { copiedShare: number | null; staleYears: number; shared: number[] }>()
-    for (const r of this.db.prepare<[], { report_id: number; copied_share: number | null }>('SELECT report_id, copied_share FROM similarity_reports').all()) {
+    // only these reports' when given (the library making a few rows again)
+    const of = reportIds ? ' WHERE report_id IN (SELECT value FROM json_each(?))' : ''
+    const args = reportIds ? [JSON.stringify(reportIds)] : []
+    for (const r of this.db.prepare<unknown[], { report_id: number; copied_share: number | null }>(`SELECT report_id, copied_share FROM similarity_reports${of}`).all(...args)) {
       out.set(r.report_id, { copiedShare: r.copied_share, staleYears: 0, shared: [] })
     }
-    for (const p of this.db.prepare<[], { report_id: number; kind: SimilarityKind; chars: number; stale_json: string }>('SELECT report_id, kind, chars, stale_json FROM similarity_pairs').all()) {
+    for (const p of this.db.prepare<unknown[], { report_id: number; kind: SimilarityKind; chars: number; stale_json: string }>(`SELECT report_id, kind, chars, stale_json FROM similarity_pairs${of}`).all(...args)) {
       const s = out.get(p.report_id)
       if (!s) continue
       if (p.kind === 'same-year') s.shared.push(p.chars)

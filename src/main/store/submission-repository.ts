@@ -338,26 +338,35 @@ export class SubmissionRepository {
    * Every submission with its files, read in one pass from the index holding the library's columns
    * (migration 12: the reports' own rows are long) and the review tables counted once each.
    */
-  private groups(opts: { pages?: boolean } = {}): Group[] {
+  private groups(opts: { pages?: boolean; only?: Only } = {}): Group[] {
     // the page's address and times only for the roster: each column read costs at 10,000 rows
     const pages = opts.pages ? 'source_url, final_url, fetched_at, last_modified' : 'NULL AS source_url, NULL AS final_url, NULL AS fetched_at, NULL AS last_modified'
+    const only = opts.only
     const files = this.db
-      .prepare<[], Omit<FileRecord, 'overall' | 'has_opinion' | 'verdicts' | 'notes'>>(
+      .prepare<unknown[], Omit<FileRecord, 'overall' | 'has_opinion' | 'verdicts' | 'notes'>>(
         `SELECT id, submission_id, version, file_name, format, imported_at, title, issuer, level, year, published,
                 completeness, checklist_id, summary_json, ${pages}
-           FROM reports WHERE submission_id IS NOT NULL ORDER BY submission_id, id`
+           FROM reports WHERE ${only ? 'submission_id IN (SELECT value FROM json_each(?))' : 'submission_id IS NOT NULL'} ORDER BY submission_id, id`
       )
-      .all()
+      .all(...(only ? [only.submissions] : []))
+    // the review tables for these reports alone when the rows are made for a few submissions
+    const ofReports = only ? ` WHERE report_id IN (SELECT value FROM json_each(?))` : ''
+    const reportIds = only ? [JSON.stringify(files.map((f) => f.id))] : []
     const reviews = new Map(
       this.db
-        .prepare<[], { report_id: number; overall: OverallVerdict | null; has_opinion: number | null }>("SELECT report_id, overall, (opinion <> '') AS has_opinion FROM report_reviews")
-        .all()
+        .prepare<unknown[], { report_id: number; overall: OverallVerdict | null; has_opinion: number | null }>(`SELECT report_id, overall, (opinion <> '') AS has_opinion FROM report_reviews${ofReports}`)
+        .all(...reportIds)
         .map((r) => [r.report_id, r])
     )
-    const counts = (sql: string) => new Map(this.db.prepare<[], { report_id: number; n: number }>(sql).all().map((r) => [r.report_id, r.n]))
-    const verdicts = counts('SELECT report_id, count(*) AS n FROM item_verdicts GROUP BY report_id')
-    const notes = counts('SELECT report_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY report_id')
-    const subs = new Map(this.db.prepare<[], SubmissionRecord>('SELECT * FROM submissions').all().map((s) => [s.id, { submission: s, files: [] as FileRecord[] }]))
+    const counts = (sql: string) => new Map(this.db.prepare<unknown[], { report_id: number; n: number }>(sql).all(...reportIds).map((r) => [r.report_id, r.n]))
+    const verdicts = counts(`SELECT report_id, count(*) AS n FROM item_verdicts${ofReports} GROUP BY report_id`)
+    const notes = counts(`SELECT report_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL${only ? ' AND report_id IN (SELECT value FROM json_each(?))' : ''} GROUP BY report_id`)
+    const subs = new Map(
+      this.db
+        .prepare<unknown[], SubmissionRecord>(`SELECT * FROM submissions${only ? ' WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
+        .all(...(only ? [only.submissions] : []))
+        .map((s) => [s.id, { submission: s, files: [] as FileRecord[] }])
+    )
     for (const f of files as FileRecord[]) {
       // completed in place: 10,000 copies of the row would be as many objects for the collector
       const rv = reviews.get(f.id)
@@ -384,20 +393,22 @@ export class SubmissionRepository {
   }
 
   /** Who gave each report's overall verdict (the latest such entry in the audit trail). */
-  private overallReviewers(): Map<number, string> {
+  private overallReviewers(reportIds?: readonly number[]): Map<number, string> {
+    const of = reportIds ? ' AND report_id IN (SELECT value FROM json_each(?))' : ''
     return new Map(
       this.db
-        .prepare<[], { report_id: number; reviewer: string }>(
-          `SELECT report_id, reviewer FROM audit_log WHERE id IN (SELECT max(id) FROM audit_log WHERE action = 'overall' GROUP BY report_id)`
+        .prepare<unknown[], { report_id: number; reviewer: string }>(
+          `SELECT report_id, reviewer FROM audit_log WHERE id IN (SELECT max(id) FROM audit_log WHERE action = 'overall'${of} GROUP BY report_id)`
         )
-        .all()
+        .all(...(reportIds ? [JSON.stringify(reportIds)] : []))
         .map((r) => [r.report_id, r.reviewer])
     )
   }
 
-  private itemVerdicts(): Map<number, Map<string, ItemVerdict>> {
+  private itemVerdicts(reportIds?: readonly number[]): Map<number, Map<string, ItemVerdict>> {
     const out = new Map<number, Map<string, ItemVerdict>>()
-    for (const v of this.db.prepare<[], { report_id: number; item_id: string; verdict: ItemVerdict }>('SELECT report_id, item_id, verdict FROM item_verdicts').all()) {
+    const of = reportIds ? ' WHERE report_id IN (SELECT value FROM json_each(?))' : ''
+    for (const v of this.db.prepare<unknown[], { report_id: number; item_id: string; verdict: ItemVerdict }>(`SELECT report_id, item_id, verdict FROM item_verdicts${of}`).all(...(reportIds ? [JSON.stringify(reportIds)] : []))) {
       const m = out.get(v.report_id) ?? new Map<string, ItemVerdict>()
       m.set(v.item_id, v.verdict)
       out.set(v.report_id, m)
@@ -406,9 +417,10 @@ export class SubmissionRepository {
   }
 
   /** Every report's points per aspect set by the reviewer. */
-  private aspectScores(): Map<number, Map<string, { points: number }>> {
+  private aspectScores(reportIds?: readonly number[]): Map<number, Map<string, { points: number }>> {
     const out = new Map<number, Map<string, { points: number }>>()
-    for (const r of this.db.prepare<[], { report_id: number; aspect_id: string; points: number }>('SELECT report_id, aspect_id, points FROM aspect_scores').all()) {
+    const of = reportIds ? ' WHERE report_id IN (SELECT value FROM json_each(?))' : ''
+    for (const r of this.db.prepare<unknown[], { report_id: number; aspect_id: string; points: number }>(`SELECT report_id, aspect_id, points FROM aspect_scores${of}`).all(...(reportIds ? [JSON.stringify(reportIds)] : []))) {
       const m = out.get(r.report_id) ?? new Map<string, { points: number }>()
       m.set(r.aspect_id, { points: r.points })
       out.set(r.report_id, m)
@@ -419,19 +431,24 @@ export class SubmissionRepository {
   /**
    * One row per submission for the library, through the file of its latest version; with the batch
    * comparison's share and findings when `compared` is given (thresholds from its `findings`), and
-   * scored under `scoring` (the project's rubric and checklist) when given.
+   * scored under `scoring` (the project's rubric and checklist) when given. With `submissions`, the
+   * rows of those submissions alone (those with no file left have none), made as the whole list makes them.
    */
   rows(
     settings: Pick<RosterSettings, 'publishBy'>,
     compared?: { similarity: SimilarityRepository; findings?: Partial<ChecklistFindingsConfig> },
-    scoring?: { rubric: Rubric; checklist: Checklist }
+    scoring?: { rubric: Rubric; checklist: Checklist },
+    submissions?: readonly number[]
   ): SubmissionRow[] {
-    const similar = compared?.similarity.summaries() ?? new Map()
+    const only = submissions ? { submissions: JSON.stringify(submissions) } : undefined
+    const groups = this.groups({ only })
+    const reportIds = only ? groups.flatMap((g) => g.files.map((f) => f.id)) : undefined
+    const similar = compared?.similarity.summaries(reportIds) ?? new Map()
     const units = new Map(this.units.list().map((u) => [u.id, u]))
-    const reviewers = this.overallReviewers()
-    const verdicts = this.itemVerdicts()
-    const adjusted = scoring ? this.aspectScores() : new Map<number, Map<string, { points: number }>>()
-    return this.groups().map((g): SubmissionRow => {
+    const reviewers = this.overallReviewers(reportIds)
+    const verdicts = this.itemVerdicts(reportIds)
+    const adjusted = scoring ? this.aspectScores(reportIds) : new Map<number, Map<string, { points: number }>>()
+    return groups.map((g): SubmissionRow => {
       const f = SubmissionRepository.representative(g)
       const unit = g.submission.unit_id ? units.get(g.submission.unit_id) : undefined
       const summary = JSON.parse(f.summary_json) as Pick<ReportRow, 'items' | 'findings'> & { figures?: number }
@@ -571,6 +588,11 @@ export class SubmissionRepository {
       .all()
       .map((r) => r.year)
   }
+}
+
+/** Submissions to read alone, as a JSON array for json_each. */
+interface Only {
+  submissions: string
 }
 
 type PageRecord = Pick<FileRecord, 'id' | 'source_url' | 'final_url' | 'fetched_at' | 'last_modified' | 'published'>
