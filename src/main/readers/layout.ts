@@ -90,11 +90,13 @@ export function addParagraphs(pages: Glyph[][], b: DocBuilder): number {
   return chars
 }
 
-function joinLines(a: string, b: string): string {
+/** Two lines of a paragraph joined: a space only between two Latin letters or digits. */
+export function joinLines(a: string, b: string): string {
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b
 }
 
-function mode(xs: number[]): number {
+/** The most frequent value (the smallest among equals): a page's text margin. */
+export function mode(xs: number[]): number {
   const counts = new Map<number, number>()
   let best = xs[0] ?? 0
   for (const x of xs) {

@@ -5,6 +5,7 @@
 import type { ExtractedDoc } from '../../shared/models/report'
 import { AppError } from '../../shared/errors'
 import { DocBuilder } from './doc-builder'
+import { joinLines, mode } from './layout'
 import { LIMITS } from './limits'
 import { withPdf } from './pdf-engine'
 import { type Line, type PageRows, otherLines, pageRows, readingOrder, type Row, tidyCjkSpaces } from './pdf-layout'
@@ -112,21 +113,6 @@ function flowMargins(lines: Line[]): Map<number, { left: number; right: number }
   const out = new Map<number, { left: number; right: number }>()
   for (const [flow, ls] of byFlow) out.set(flow, { left: mode(ls.map((l) => Math.round(l.left))), right: ls.reduce((m, l) => Math.max(m, l.right), -Infinity) })
   return out
-}
-
-function joinLines(a: string, b: string): string {
-  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b
-}
-
-function mode(xs: number[]): number {
-  const counts = new Map<number, number>()
-  let best = xs[0] ?? 0
-  for (const x of xs) {
-    const c = (counts.get(x) ?? 0) + 1
-    counts.set(x, c)
-    if (c > (counts.get(best) ?? 0) || (c === counts.get(best) && x < best)) best = x
-  }
-  return best
 }
 
 /** Rows repeated at the top or bottom of most pages (running headers and footers), and text of other directions repeated on most pages (watermarks). */
