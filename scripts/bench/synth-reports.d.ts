@@ -6,5 +6,6 @@ export interface SynthReport {
   published: string
   text: string
 }
+export function rng(seed: number): () => number
 export function unitName(i: number): string
 export function synthReport(i: number, opts?: { unit?: string; county?: string; year?: number; chars?: number }): SynthReport

@@ -22,8 +22,8 @@ function pool() {
   return paragraphs
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed) {
+/** A small deterministic generator (mulberry32), so every bench run builds the same reports. */
+export function rng(seed) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -8,18 +8,7 @@
 
 import fs from 'node:fs'
 import path from 'node:path'
-
-/** A deterministic generator (mulberry32), so every bench run compares the same batch. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng } from './synth-reports.js'
 
 interface Corpus {
   headings: string[]
