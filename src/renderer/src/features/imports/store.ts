@@ -61,7 +61,7 @@ export const useImportStore = defineStore('imports', () => {
 
   async function begin(start: () => Promise<JobSnapshotOf<'import'> | null>) {
     // a drop on a read-only project: said here, where the reviewer is, not as the store's refusal
-    if (project.lock) return void feedback.error(new Error(i18n.global.t('projectState.locked', { reason: project.lock })))
+    if (project.lockTip) return void feedback.error(new Error(project.lockTip))
     try {
       const s = await start()
       if (s) jobs.track(s)

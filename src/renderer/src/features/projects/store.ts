@@ -15,6 +15,8 @@ export const useProjectStore = defineStore('project', () => {
    * editing controls to be disabled with it as their tooltip; null when the project can be written.
    */
   const lock = computed<string | null>(() => (info.value ? (info.value.readOnly ?? info.value.unavailable ?? null) : null))
+  /** The tooltip of every control the lock disables: 只读项目，不能修改：<the reason>. */
+  const lockTip = computed<string | undefined>(() => (lock.value ? i18n.global.t('projectState.locked', { reason: lock.value }) : undefined))
 
   async function load() {
     info.value = await api.projects.current()
@@ -48,6 +50,7 @@ export const useProjectStore = defineStore('project', () => {
     info,
     generation,
     lock,
+    lockTip,
     load,
     create: () => run(() => api.projects.pickAndCreate(), 'opened'),
     open: () => run(() => api.projects.pickAndOpen(), 'opened'),
