@@ -13,33 +13,12 @@ import { batchFigures } from './summary'
 import { summaryWorkbook } from './xlsx'
 import { letterHtml } from './html'
 import type { Batch, BatchRow, OpinionLetter } from './model'
+import { batchRow } from '../../../tests/helpers/batch-row'
 
 const checklist = loadChecklist('default')
 const idx = (id: string) => checklist.items.findIndex((i) => i.id === id)
 
-function row(unit: string, over: Partial<BatchRow> = {}): BatchRow {
-  return {
-    unit,
-    level: 'township',
-    state: 'submitted',
-    reportId: 1,
-    title: null,
-    received: '2021-03-20',
-    published: '2021-03-25',
-    daysLate: 0,
-    items: checklist.items.map((i) => ({ id: i.id, verdict: 'meets' as const, detected: 'present' as const, optional: false })),
-    findings: [],
-    score: null,
-    grade: null,
-    scoreProposed: false,
-    review: 'reviewed',
-    overall: 'revise',
-    opinion: '',
-    reviewer: '甲',
-    annotations: [],
-    ...over
-  }
-}
+const row = (unit: string, over: Partial<BatchRow> = {}): BatchRow => batchRow(checklist, unit, 'revise', over)
 
 const batch = (rows: BatchRow[], over: Partial<Batch> = {}): Batch => ({
   year: 2020,

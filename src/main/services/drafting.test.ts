@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS } from '../../../tests/helpers/fixtures'
+import { batchRow } from '../../../tests/helpers/batch-row'
 import { createServices, type Services } from './create-services'
 import { createParsePool } from '../pipeline/parse-pool'
 import type { Api } from '../../shared/ipc/contract'
@@ -103,27 +104,7 @@ describe('the opinion draft (pure)', () => {
 describe('the 通报 (pure)', () => {
   it('praises the units with a clean report on time, then names the missing, the late and the common problems, then asks', () => {
     const checklist = loadChecklist('default')
-    const row = (unit: string, over: Partial<BatchRow>): BatchRow => ({
-      unit,
-      level: 'township',
-      state: 'submitted',
-      reportId: 1,
-      title: null,
-      received: '2021-03-20',
-      published: '2021-03-25',
-      daysLate: 0,
-      items: checklist.items.map((i) => ({ id: i.id, verdict: 'meets' as const, detected: 'present' as const, optional: false })),
-      findings: [],
-      score: null,
-      grade: null,
-      scoreProposed: false,
-      review: 'reviewed',
-      overall: 'pass',
-      opinion: '',
-      reviewer: '甲',
-      annotations: [],
-      ...over
-    })
+    const row = (unit: string, over: Partial<BatchRow>): BatchRow => batchRow(checklist, unit, 'pass', over)
     const b: Batch = {
       year: 2020,
       body: '某某县司法局',
